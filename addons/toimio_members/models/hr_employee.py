@@ -1,0 +1,142 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .toimio_engagement import TARGET_GROUPS
+
+SPECIAL_GROUPS = "toimio_members.group_toimio_coach"
+
+
+class HrEmployee(models.Model):
+    """The person who works shifts, paid or as an unpaid participant."""
+
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "toimio.special.category.mixin"]
+
+    _toimio_special_fields = ("toimio_adjustment_notes", "toimio_work_ability_notes")
+
+    toimio_group_change_ids = fields.One2many(
+        "toimio.target.group.change", "employee_id", string="Target group history"
+    )
+    toimio_target_group = fields.Selection(
+        TARGET_GROUPS,
+        string="Target group",
+        compute="_compute_toimio_target_group",
+        store=True,
+        index=True,
+        help="Current target group, from the latest dated change.",
+    )
+    toimio_coach_id = fields.Many2one("res.users", string="Job coach", index=True)
+    toimio_referrer_id = fields.Many2one("res.partner", string="Referrer")
+    toimio_payer_id = fields.Many2one("res.partner", string="Payer")
+    toimio_member_partner_id = fields.Many2one(
+        "res.partner",
+        string="Member",
+        index=True,
+        help="The person's entry in the cooperative's member register.",
+    )
+    toimio_engagement_ids = fields.One2many(
+        "toimio.engagement", "employee_id", string="Engagements"
+    )
+    toimio_engagement_count = fields.Integer(compute="_compute_toimio_engagement_count")
+
+    # Work adjustments: structured limits are needed by supervisors to plan.
+    toimio_max_hours_per_day = fields.Float(
+        string="Max hours per day", help="0 = no personal limit."
+    )
+    toimio_max_days_per_week = fields.Integer(
+        string="Max days per week", help="0 = no personal limit."
+    )
+    toimio_earliest_start = fields.Float(
+        string="Earliest start", help="Time of day; 0 = no limit."
+    )
+    toimio_latest_end = fields.Float(string="Latest end", help="Time of day; 0 = no limit.")
+    # Special-category data: coaches and administrators only, reads logged.
+    toimio_adjustment_notes = fields.Text(
+        string="Restrictions",
+        groups=SPECIAL_GROUPS,
+        help="Free-text work restrictions. Health information: visible to coaches "
+        "and administrators only; every read is logged.",
+    )
+    toimio_work_ability_notes = fields.Text(
+        string="Work ability",
+        groups=SPECIAL_GROUPS,
+        help="Health and work-ability information: visible to coaches and "
+        "administrators only; every read is logged.",
+    )
+
+    @api.depends("toimio_group_change_ids.date", "toimio_group_change_ids.new_group")
+    def _compute_toimio_target_group(self):
+        for employee in self:
+            latest = employee.toimio_group_change_ids.sorted(
+                lambda change: (change.date, change.id), reverse=True
+            )[:1]
+            employee.toimio_target_group = latest.new_group
+
+    def _compute_toimio_engagement_count(self):
+        counts = dict(
+            self.env["toimio.engagement"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        for employee in self:
+            employee.toimio_engagement_count = counts.get(employee, 0)
+
+    @api.constrains(
+        "toimio_max_hours_per_day",
+        "toimio_max_days_per_week",
+        "toimio_earliest_start",
+        "toimio_latest_end",
+    )
+    def _check_toimio_adjustments(self):
+        for employee in self:
+            if not 0 <= employee.toimio_max_hours_per_day <= 24:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: max hours per day must be between 0 and 24.",
+                        name=employee.name,
+                    )
+                )
+            if not 0 <= employee.toimio_max_days_per_week <= 7:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: max days per week must be between 0 and 7.",
+                        name=employee.name,
+                    )
+                )
+            start, end = employee.toimio_earliest_start, employee.toimio_latest_end
+            if not (0 <= start < 24 and 0 <= end <= 24):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: times of day must be between 00:00 and 24:00.",
+                        name=employee.name,
+                    )
+                )
+            if start and end and end <= start:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: the latest end must be after the earliest start.",
+                        name=employee.name,
+                    )
+                )
+
+    def action_toimio_change_target_group(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "toimio.target.group.wizard",
+            "name": self.env._("Change target group"),
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_employee_id": self.id},
+        }
+
+    def action_toimio_open_engagements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "toimio_members.toimio_engagement_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        return action

@@ -1,0 +1,30 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+LEGAL_FORMS = [
+    ("cooperative", "Cooperative"),
+    ("association", "Association"),
+    ("foundation", "Foundation"),
+    ("municipality", "Municipality"),
+    ("company", "Company"),
+]
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    toimio_legal_form = fields.Selection(
+        LEGAL_FORMS,
+        string="Legal form",
+        default="cooperative",
+        required=True,
+        help="Decides which engagement types and pay-subsidy schemes this "
+        "organisation may use (e.g. rehabilitative work activity only for "
+        "associations, foundations and municipalities).",
+    )
+
+    def _toimio_is_nonprofit(self):
+        """Associations, foundations and municipalities (not companies/cooperatives)."""
+        self.ensure_one()
+        return self.toimio_legal_form in ("association", "foundation", "municipality")

@@ -1,0 +1,268 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+TARGET_GROUPS = [
+    ("1", "I – work"),
+    ("2", "II – coaching and supported work"),
+    ("3", "III – participation"),
+]
+
+EXIT_OUTCOMES = [
+    ("open_labour_market", "Open labour market"),
+    ("education", "Education"),
+    ("other_service", "Other service"),
+    ("pension", "Pension"),
+    ("other_engagement", "Moved to another engagement"),
+    ("other", "Other"),
+    ("unknown", "Unknown"),
+]
+
+
+class ToimioEngagement(models.Model):
+    """A person in supported work: one type, one organiser, one period."""
+
+    _name = "toimio.engagement"
+    _description = "Engagement"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Person",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    type_id = fields.Many2one(
+        "toimio.engagement.type",
+        string="Type",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+    )
+    type_code = fields.Char(related="type_id.code", store=True, index=True)
+    company_id = fields.Many2one(
+        "res.company",
+        string="Organiser",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        tracking=True,
+    )
+    date_start = fields.Date(string="Start", required=True, index=True, tracking=True)
+    date_end = fields.Date(
+        string="End",
+        index=True,
+        tracking=True,
+        help="Planned end; set to the last day when the engagement ends.",
+    )
+    target_group = fields.Selection(
+        TARGET_GROUPS,
+        string="Target group at start",
+        required=True,
+        tracking=True,
+    )
+    coach_id = fields.Many2one("res.users", string="Coach", index=True, tracking=True)
+    referrer_id = fields.Many2one(
+        "res.partner",
+        string="Referrer",
+        help="Who referred the person: employment area, Kela, social services, TYP.",
+    )
+    payer_id = fields.Many2one(
+        "res.partner",
+        string="Payer",
+        help="Who pays the participation-day compensations or the service.",
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "Active"), ("ended", "Ended")],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    exit_outcome = fields.Selection(
+        EXIT_OUTCOMES, string="Exit outcome", tracking=True, index=True
+    )
+    exit_note = fields.Text()
+    paid = fields.Boolean(related="type_id.paid")
+    invoiceable = fields.Boolean(related="type_id.invoiceable")
+
+    # -- computes ---------------------------------------------------------
+
+    @api.depends("employee_id.name", "type_id.name", "date_start")
+    def _compute_name(self):
+        for engagement in self:
+            start = engagement.date_start and engagement.date_start.strftime("%d.%m.%Y")
+            engagement.name = " – ".join(
+                part
+                for part in (engagement.employee_id.name, engagement.type_id.name, start)
+                if part
+            )
+
+    @api.onchange("employee_id")
+    def _onchange_employee_id(self):
+        for engagement in self.filtered("employee_id"):
+            employee = engagement.employee_id
+            engagement.target_group = employee.toimio_target_group or engagement.target_group
+            engagement.coach_id = employee.toimio_coach_id or engagement.coach_id
+            engagement.referrer_id = employee.toimio_referrer_id or engagement.referrer_id
+            engagement.payer_id = employee.toimio_payer_id or engagement.payer_id
+
+    # -- constraints --------------------------------------------------------
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for engagement in self:
+            if engagement.date_end and engagement.date_end < engagement.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: the end date %(end)s is before the start date "
+                        "%(start)s. Correct the dates.",
+                        name=engagement.employee_id.name,
+                        end=engagement.date_end,
+                        start=engagement.date_start,
+                    )
+                )
+
+    @api.constrains("date_start", "date_end", "type_id")
+    def _check_max_months(self):
+        for engagement in self:
+            max_months = engagement.type_id.max_months
+            if not max_months:
+                continue
+            latest_end = engagement.date_start + relativedelta(months=max_months, days=-1)
+            if not engagement.date_end or engagement.date_end > latest_end:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: %(type)s may last at most %(months)s months, so it "
+                        "must end on %(latest)s at the latest. Set an end date within "
+                        "the limit.",
+                        name=engagement.employee_id.name,
+                        type=engagement.type_id.name,
+                        months=max_months,
+                        latest=latest_end,
+                    )
+                )
+
+    @api.constrains("type_id", "company_id")
+    def _check_organiser(self):
+        for engagement in self:
+            if (
+                engagement.type_id.nonprofit_organiser_only
+                and not engagement.company_id._toimio_is_nonprofit()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(type)s cannot be organised by %(company)s, whose legal form "
+                        "is not an association, foundation or municipality. Choose the "
+                        "foundation or association as the organiser.",
+                        type=engagement.type_id.name,
+                        company=engagement.company_id.name,
+                    )
+                )
+
+    def _get_overlapping_domain(self):
+        """Engagements of exclusive types of the same person overlapping self."""
+        self.ensure_one()
+        domain = [
+            ("id", "!=", self.id),
+            ("employee_id", "=", self.employee_id.id),
+            ("type_id.exclusive", "=", True),
+            ("state", "!=", "ended"),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", self.date_start),
+        ]
+        if self.date_end:
+            domain.append(("date_start", "<=", self.date_end))
+        return domain
+
+    @api.constrains("employee_id", "type_id", "date_start", "date_end", "state")
+    def _check_overlap(self):
+        for engagement in self.filtered("type_id.exclusive"):
+            other = self.sudo().search(engagement._get_overlapping_domain(), limit=1)
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s already has the engagement %(other)s in the same "
+                        "period. End it first or change the dates.",
+                        name=engagement.employee_id.name,
+                        other=other.display_name,
+                    )
+                )
+
+    # -- actions ------------------------------------------------------------
+
+    def action_activate(self):
+        for engagement in self:
+            if engagement.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft engagement can be started (%(name)s).",
+                        name=engagement.display_name,
+                    )
+                )
+        self.write({"state": "active"})
+        return True
+
+    def action_end(self):
+        """Open the wizard that asks for the end date and exit outcome."""
+        self.ensure_one()
+        if self.state != "active":
+            raise UserError(self.env._("Only an active engagement can be ended."))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "toimio.engagement.end.wizard",
+            "name": self.env._("End engagement"),
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_engagement_id": self.id},
+        }
+
+    def _end(self, date_end, exit_outcome, exit_note=False):
+        """End active engagements with an outcome (used by the wizard and code)."""
+        if not exit_outcome:
+            raise UserError(self.env._("Choose the exit outcome to end the engagement."))
+        for engagement in self:
+            if engagement.state != "active":
+                raise UserError(
+                    self.env._(
+                        "Only an active engagement can be ended (%(name)s).",
+                        name=engagement.display_name,
+                    )
+                )
+        self.write(
+            {
+                "state": "ended",
+                "date_end": date_end,
+                "exit_outcome": exit_outcome,
+                "exit_note": exit_note,
+            }
+        )
+        return True
+
+    def action_reset_to_draft(self):
+        self.filtered(lambda e: e.state == "active").write({"state": "draft"})
+        return True
+
+    # -- business methods ------------------------------------------------------
+
+    @api.model
+    def _domain_valid_on(self, day):
+        """Domain of engagements running on ``day`` (not draft)."""
+        return [
+            ("state", "in", ("active", "ended")),
+            ("date_start", "<=", day),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", day),
+        ]

@@ -1,0 +1,2 @@
+from . import toimio_engagement_end_wizard
+from . import toimio_target_group_wizard
