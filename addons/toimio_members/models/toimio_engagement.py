@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 TARGET_GROUPS = [
     ("1", "I – work"),
@@ -29,7 +30,6 @@ class ToimioEngagement(models.Model):
     _description = "Engagement"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
-    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -38,8 +38,10 @@ class ToimioEngagement(models.Model):
         required=True,
         index=True,
         tracking=True,
-        check_company=True,
         ondelete="restrict",
+        help="The person may be employed by another company of the group: the "
+        "foundation organises rehabilitative work for people who work on the "
+        "cooperative's jobs.",
     )
     type_id = fields.Many2one(
         "toimio.engagement.type",
@@ -128,8 +130,8 @@ class ToimioEngagement(models.Model):
                         "%(name)s: the end date %(end)s is before the start date "
                         "%(start)s. Correct the dates.",
                         name=engagement.employee_id.name,
-                        end=engagement.date_end,
-                        start=engagement.date_start,
+                        end=format_date(self.env, engagement.date_end),
+                        start=format_date(self.env, engagement.date_start),
                     )
                 )
 
@@ -149,7 +151,7 @@ class ToimioEngagement(models.Model):
                         name=engagement.employee_id.name,
                         type=engagement.type_id.name,
                         months=max_months,
-                        latest=latest_end,
+                        latest=format_date(self.env, latest_end),
                     )
                 )
 

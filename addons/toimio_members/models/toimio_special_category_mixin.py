@@ -34,7 +34,7 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
             ]
         )
 
-    def read(self, fields=None, load="_classic_read"):
+    def read(self, fields=None, load="_classic_read"):  # noqa: A002 (Odoo's name)
         result = super().read(fields=fields, load=load)
         # fields=None reads every field the user may see.
         names = fields or [
@@ -44,6 +44,26 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
         ]
         self._toimio_log_special_access(names)
         return result
+
+    read._readonly = False
+
+    # Logging writes, so these entry points must not run on Odoo 18's read-only
+    # cursor (``@api.readonly``); ``_readonly = False`` makes call_kw use a
+    # read/write one.
+    def web_read(self, specification):
+        return super().web_read(specification)
+
+    web_read._readonly = False
+
+    def web_search_read(self, *args, **kwargs):
+        return super().web_search_read(*args, **kwargs)
+
+    web_search_read._readonly = False
+
+    def search_read(self, *args, **kwargs):
+        return super().search_read(*args, **kwargs)
+
+    search_read._readonly = False
 
     def export_data(self, fields_to_export):
         self._toimio_log_special_access(

@@ -1,0 +1,4 @@
+from . import test_engagement
+from . import test_target_group
+from . import test_members_security
+from . import test_members_jsonrpc

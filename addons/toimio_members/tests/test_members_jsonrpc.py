@@ -1,0 +1,69 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The same privacy rules hold through JSON-RPC, the web client's own door."""
+
+import json
+
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+
+@tagged("post_install", "-at_install")
+class TestMembersJsonRpc(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.supervisor = new_test_user(
+            cls.env, "rpc_supervisor", groups="toimio_members.group_toimio_supervisor"
+        )
+        cls.coach = new_test_user(cls.env, "rpc_coach", groups="toimio_members.group_toimio_coach")
+        cls.member = new_test_user(cls.env, "rpc_member", groups="base.group_portal")
+        cls.aino = cls.env["hr.employee"].create(
+            {"name": "Aino RPC", "toimio_adjustment_notes": "Ei yötöitä."}
+        )
+
+    def _call(self, login, model, method, args, kwargs=None):
+        self.authenticate(login, login)
+        return self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": model,
+                        "method": method,
+                        "args": args,
+                        "kwargs": kwargs or {},
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        ).json()
+
+    @mute_logger("odoo.http")
+    def test_supervisor_cannot_read_health_fields_by_rpc(self):
+        response = self._call(
+            "rpc_supervisor", "hr.employee", "web_read", [[self.aino.id]],
+            {"specification": {"toimio_adjustment_notes": {}}},
+        )
+        self.assertIn("error", response)
+        self.assertEqual(response["error"]["data"]["name"], "odoo.exceptions.AccessError")
+
+    def test_coach_reads_by_rpc_and_is_logged(self):
+        response = self._call(
+            "rpc_coach", "hr.employee", "web_read", [[self.aino.id]],
+            {"specification": {"toimio_adjustment_notes": {}}},
+        )
+        self.assertEqual(response["result"][0]["toimio_adjustment_notes"], "Ei yötöitä.")
+        log = self.env["toimio.access.log"].search(
+            [("res_id", "=", self.aino.id), ("user_id", "=", self.coach.id)]
+        )
+        self.assertTrue(log)
+
+    @mute_logger("odoo.http")
+    def test_portal_member_cannot_read_engagements_by_rpc(self):
+        response = self._call(
+            "rpc_member", "toimio.engagement", "search_read", [[]], {"fields": ["employee_id"]}
+        )
+        self.assertEqual(response["error"]["data"]["name"], "odoo.exceptions.AccessError")

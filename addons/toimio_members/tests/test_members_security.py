@@ -1,0 +1,98 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import ToimioMembersCase
+
+
+@tagged("post_install", "-at_install")
+class TestMembersSecurity(ToimioMembersCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.aino.write(
+            {
+                "toimio_adjustment_notes": "Ei nostoja yli 10 kg.",
+                "toimio_work_ability_notes": "Selkävaivoja.",
+                "toimio_max_hours_per_day": 6,
+            }
+        )
+        cls.engagement = cls._engagement()
+
+    def test_supervisor_cannot_read_health_fields(self):
+        employee = self.aino.with_user(self.supervisor)
+        for field in ("toimio_adjustment_notes", "toimio_work_ability_notes"):
+            with self.assertRaises(AccessError, msg=field):
+                employee.read([field])
+
+    def test_supervisor_sees_structured_adjustments_through_public_fields_only(self):
+        """Supervisors have no hr.employee access: Odoo serves them public fields."""
+        with self.assertRaises(AccessError):
+            self.aino.with_user(self.supervisor).read(["toimio_max_hours_per_day"])
+        self.assertEqual(self.aino.with_user(self.supervisor).read(["name"])[0]["name"],
+                         "Aino Testaaja")
+
+    def test_coach_reads_health_fields_and_the_read_is_logged(self):
+        log = self.env["toimio.access.log"]
+        before = log.search_count([("res_id", "=", self.aino.id)])
+        values = self.aino.with_user(self.coach).read(["name", "toimio_adjustment_notes"])
+        self.assertEqual(values[0]["toimio_adjustment_notes"], "Ei nostoja yli 10 kg.")
+        entry = log.search([("res_id", "=", self.aino.id)], limit=1)
+        self.assertEqual(log.search_count([("res_id", "=", self.aino.id)]), before + 1)
+        self.assertEqual(entry.user_id, self.coach)
+        self.assertEqual(entry.res_model, "hr.employee")
+        self.assertEqual(entry.field_names, "toimio_adjustment_notes")
+
+    def test_reading_other_fields_is_not_logged(self):
+        log = self.env["toimio.access.log"]
+        before = log.search_count([])
+        self.aino.with_user(self.coach).read(["name", "toimio_max_hours_per_day"])
+        self.assertEqual(log.search_count([]), before)
+
+    def test_export_of_health_fields_is_logged(self):
+        self.aino.with_user(self.admin).export_data(["name", "toimio_work_ability_notes"])
+        entry = self.env["toimio.access.log"].search([("res_id", "=", self.aino.id)], limit=1)
+        self.assertEqual(entry.operation, "export")
+
+    def test_only_administrators_read_the_access_log(self):
+        self.aino.with_user(self.coach).read(["toimio_adjustment_notes"])
+        for user in (self.supervisor, self.coach):
+            with self.assertRaises(AccessError):
+                self.env["toimio.access.log"].with_user(user).search([])
+        self.assertTrue(self.env["toimio.access.log"].with_user(self.admin).search([]))
+
+    def test_supervisor_reads_but_cannot_change_engagements(self):
+        engagement = self.engagement.with_user(self.supervisor)
+        self.assertEqual(engagement.type_id, self.type_employment)
+        with self.assertRaises(AccessError):
+            engagement.write({"target_group": "1"})
+        with self.assertRaises(AccessError):
+            self.env["toimio.engagement"].with_user(self.supervisor).create(
+                {
+                    "employee_id": self.eero.id,
+                    "type_id": self.type_employment.id,
+                    "date_start": "2026-01-01",
+                    "target_group": "1",
+                }
+            )
+
+    def test_coach_cannot_delete_engagements_or_edit_types(self):
+        with self.assertRaises(AccessError):
+            self.engagement.with_user(self.coach).unlink()
+        with self.assertRaises(AccessError):
+            self.type_rehab.with_user(self.coach).max_months = 36
+
+    def test_other_company_cannot_see_engagements(self):
+        engagements = self.env["toimio.engagement"].with_user(self.other_admin)
+        self.assertFalse(engagements.search([("id", "=", self.engagement.id)]))
+        with self.assertRaises(AccessError):
+            self.engagement.with_user(self.other_admin).read(["date_start"])
+
+    def test_portal_user_sees_nothing(self):
+        from odoo.tests import new_test_user
+
+        member = new_test_user(self.env, "t_member", groups="base.group_portal")
+        for model in ("toimio.engagement", "toimio.target.group.change", "toimio.access.log"):
+            with self.assertRaises(AccessError, msg=model):
+                self.env[model].with_user(member).search([])
