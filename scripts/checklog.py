@@ -11,7 +11,8 @@ import re
 import sys
 
 LEVEL = re.compile(
-    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) (\S+) (\S+): (.*)$"
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ "
+    r"(WARNING|ERROR|CRITICAL) (\S+) (\S+): (.*)$"
 )
 
 

@@ -7,7 +7,9 @@ import pathlib
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-ADDONS = sorted(p for p in (ROOT / "addons").iterdir() if (p / "__manifest__.py").exists())
+ADDONS = sorted(
+    p for p in (ROOT / "addons").iterdir() if (p / "__manifest__.py").exists()
+)
 
 
 @pytest.fixture(scope="session")

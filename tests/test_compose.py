@@ -28,7 +28,11 @@ def compose_schema():
     spec = importlib.util.find_spec("compose")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = pathlib.Path(spec.submodule_search_locations[0]) / "config" / "compose_spec.json"
+    path = (
+        pathlib.Path(spec.submodule_search_locations[0])
+        / "config"
+        / "compose_spec.json"
+    )
     return json.loads(path.read_text()) if path.exists() else None
 
 
@@ -36,8 +40,12 @@ def test_compose_file_matches_the_compose_specification(compose):
     schema = compose_schema()
     if schema is None:
         if os.environ.get("CI"):
-            pytest.fail("Compose schema missing: pip install --no-deps docker-compose==1.29.2")
-        pytest.skip("Compose schema not installed (pip install --no-deps docker-compose)")
+            pytest.fail(
+                "Compose schema missing: pip install --no-deps docker-compose==1.29.2"
+            )
+        pytest.skip(
+            "Compose schema not installed (pip install --no-deps docker-compose)"
+        )
     jsonschema.Draft201909Validator(schema).validate(compose)
 
 
@@ -55,10 +63,15 @@ def test_up_serves_odoo_18_with_the_demo_database(compose):
 
 def test_init_installs_the_four_addons_once(compose):
     script = (ROOT / "docker" / "init-db.sh").read_text()
-    for addon in ("toimio_members", "toimio_jobs", "toimio_training", "toimio_reporting"):
+    for addon in (
+        "toimio_members",
+        "toimio_jobs",
+        "toimio_training",
+        "toimio_reporting",
+    ):
         assert addon in script
     # Idempotent on restart: an installed database is left alone.
-    assert "= \"installed\"" in script and "exit 0" in script
+    assert '= "installed"' in script and "exit 0" in script
 
 
 def test_run_test_builds_a_fresh_database(compose):

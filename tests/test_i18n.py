@@ -19,9 +19,13 @@ def test_fi_po_covers_pot(addon):
     assert pot_path.exists(), f"{addon.name}: no {pot_path.name}"
     assert po_path.exists(), f"{addon.name}: no fi.po"
     pot_ids = {(e.msgctxt, e.msgid) for e in polib.pofile(str(pot_path))}
-    po_ids = {(e.msgctxt, e.msgid) for e in polib.pofile(str(po_path)) if not e.obsolete}
+    po_ids = {
+        (e.msgctxt, e.msgid) for e in polib.pofile(str(po_path)) if not e.obsolete
+    }
     missing = pot_ids - po_ids
-    assert not missing, f"{addon.name}: fi.po lacks {sorted(m[1] for m in missing)[:10]}"
+    assert not missing, (
+        f"{addon.name}: fi.po lacks {sorted(m[1] for m in missing)[:10]}"
+    )
 
 
 @pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
@@ -43,6 +47,7 @@ def test_fi_po_placeholders_match(addon):
     wrong = [
         e.msgid
         for e in polib.pofile(str(po_path))
-        if e.msgstr and sorted(pattern.findall(e.msgid)) != sorted(pattern.findall(e.msgstr))
+        if e.msgstr
+        and sorted(pattern.findall(e.msgid)) != sorted(pattern.findall(e.msgstr))
     ]
     assert not wrong, f"{addon.name}: placeholders differ in {wrong[:5]}"

@@ -51,7 +51,9 @@ class HrEmployee(models.Model):
     toimio_earliest_start = fields.Float(
         string="Earliest start", help="Time of day; 0 = no limit."
     )
-    toimio_latest_end = fields.Float(string="Latest end", help="Time of day; 0 = no limit.")
+    toimio_latest_end = fields.Float(
+        string="Latest end", help="Time of day; 0 = no limit."
+    )
     # Special-category data: coaches and administrators only, reads logged.
     toimio_adjustment_notes = fields.Text(
         string="Restrictions",

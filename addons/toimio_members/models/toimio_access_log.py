@@ -15,7 +15,9 @@ class ToimioAccessLog(models.Model):
         "res.users", required=True, readonly=True, index=True, ondelete="restrict"
     )
     res_model = fields.Char(string="Model", required=True, readonly=True, index=True)
-    res_id = fields.Integer(string="Record ID", required=True, readonly=True, index=True)
+    res_id = fields.Integer(
+        string="Record ID", required=True, readonly=True, index=True
+    )
     field_names = fields.Char(string="Fields", required=True, readonly=True)
     operation = fields.Selection(
         [("read", "Read"), ("export", "Export")],

@@ -106,7 +106,11 @@ class ToimioEngagement(models.Model):
             start = engagement.date_start and engagement.date_start.strftime("%d.%m.%Y")
             engagement.name = " – ".join(
                 part
-                for part in (engagement.employee_id.name, engagement.type_id.name, start)
+                for part in (
+                    engagement.employee_id.name,
+                    engagement.type_id.name,
+                    start,
+                )
                 if part
             )
 
@@ -114,9 +118,13 @@ class ToimioEngagement(models.Model):
     def _onchange_employee_id(self):
         for engagement in self.filtered("employee_id"):
             employee = engagement.employee_id
-            engagement.target_group = employee.toimio_target_group or engagement.target_group
+            engagement.target_group = (
+                employee.toimio_target_group or engagement.target_group
+            )
             engagement.coach_id = employee.toimio_coach_id or engagement.coach_id
-            engagement.referrer_id = employee.toimio_referrer_id or engagement.referrer_id
+            engagement.referrer_id = (
+                employee.toimio_referrer_id or engagement.referrer_id
+            )
             engagement.payer_id = employee.toimio_payer_id or engagement.payer_id
 
     # -- constraints --------------------------------------------------------
@@ -141,7 +149,9 @@ class ToimioEngagement(models.Model):
             max_months = engagement.type_id.max_months
             if not max_months:
                 continue
-            latest_end = engagement.date_start + relativedelta(months=max_months, days=-1)
+            latest_end = engagement.date_start + relativedelta(
+                months=max_months, days=-1
+            )
             if not engagement.date_end or engagement.date_end > latest_end:
                 raise ValidationError(
                     self.env._(
@@ -233,7 +243,9 @@ class ToimioEngagement(models.Model):
     def _end(self, date_end, exit_outcome, exit_note=False):
         """End active engagements with an outcome (used by the wizard and code)."""
         if not exit_outcome:
-            raise UserError(self.env._("Choose the exit outcome to end the engagement."))
+            raise UserError(
+                self.env._("Choose the exit outcome to end the engagement.")
+            )
         for engagement in self:
             if engagement.state != "active":
                 raise UserError(

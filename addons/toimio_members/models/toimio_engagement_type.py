@@ -34,8 +34,10 @@ class ToimioEngagementType(models.Model):
     currency_id = fields.Many2one(
         "res.currency",
         required=True,
-        default=lambda self: self.env.ref("base.EUR", raise_if_not_found=False)
-        or self.env.company.currency_id,
+        default=lambda self: (
+            self.env.ref("base.EUR", raise_if_not_found=False)
+            or self.env.company.currency_id
+        ),
     )
     daily_compensation = fields.Monetary(
         help="Expense compensation or work-share payment per participation day "

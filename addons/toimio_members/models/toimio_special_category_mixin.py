@@ -34,7 +34,7 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
             ]
         )
 
-    def read(self, fields=None, load="_classic_read"):  # noqa: A002 (Odoo's name)
+    def read(self, fields=None, load="_classic_read"):
         result = super().read(fields=fields, load=load)
         # fields=None reads every field the user may see.
         names = fields or [

@@ -25,14 +25,22 @@ class ToimioMembersCase(TransactionCase):
         both = (cls.cooperative | cls.foundation).ids
         user_context = {"company_id": cls.cooperative.id, "company_ids": both}
         cls.supervisor = new_test_user(
-            cls.env, "t_supervisor", groups="toimio_members.group_toimio_supervisor",
+            cls.env,
+            "t_supervisor",
+            groups="toimio_members.group_toimio_supervisor",
             **user_context,
         )
         cls.coach = new_test_user(
-            cls.env, "t_coach", groups="toimio_members.group_toimio_coach", **user_context
+            cls.env,
+            "t_coach",
+            groups="toimio_members.group_toimio_coach",
+            **user_context,
         )
         cls.admin = new_test_user(
-            cls.env, "t_admin", groups="toimio_members.group_toimio_admin", **user_context
+            cls.env,
+            "t_admin",
+            groups="toimio_members.group_toimio_admin",
+            **user_context,
         )
         cls.other_admin = new_test_user(
             cls.env,
@@ -45,7 +53,9 @@ class ToimioMembersCase(TransactionCase):
         cls.type_subsidised = cls.env.ref("toimio_members.engagement_type_subsidised")
         cls.type_work_trial = cls.env.ref("toimio_members.engagement_type_work_trial")
         cls.type_rehab = cls.env.ref("toimio_members.engagement_type_rehab")
-        cls.type_participation = cls.env.ref("toimio_members.engagement_type_participation")
+        cls.type_participation = cls.env.ref(
+            "toimio_members.engagement_type_participation"
+        )
         cls.aino = cls.env["hr.employee"].create(
             {"name": "Aino Testaaja", "company_id": cls.cooperative.id}
         )

@@ -9,7 +9,7 @@ from .common import ToimioMembersCase
 @tagged("post_install", "-at_install")
 class TestEngagement(ToimioMembersCase):
     def test_engagement_lifecycle_through_the_form(self):
-        """A coach puts Aino into a work trial, starts it and ends it with an outcome."""
+        """A coach puts Aino into a work trial, starts and ends it with an outcome."""
         with Form(self.env["toimio.engagement"].with_user(self.coach)) as form:
             form.employee_id = self.aino
             form.type_id = self.type_work_trial
@@ -24,7 +24,9 @@ class TestEngagement(ToimioMembersCase):
 
         action = engagement.with_user(self.coach).action_end()
         wizard_form = Form(
-            self.env[action["res_model"]].with_user(self.coach).with_context(action["context"])
+            self.env[action["res_model"]]
+            .with_user(self.coach)
+            .with_context(action["context"])
         )
         wizard_form.date_end = "2026-05-15"
         wizard_form.exit_outcome = "open_labour_market"
@@ -55,13 +57,19 @@ class TestEngagement(ToimioMembersCase):
     def test_overlapping_exclusive_engagements_are_refused(self):
         """Two employments of one person may not overlap; nothing is written."""
         self._engagement(date_start="2026-01-01", date_end="2026-06-30")
-        count = self.env["toimio.engagement"].search_count([("employee_id", "=", self.aino.id)])
+        count = self.env["toimio.engagement"].search_count(
+            [("employee_id", "=", self.aino.id)]
+        )
         with self.assertRefused(ValidationError, "Aino Testaaja already has"):
             self._engagement(
-                type_=self.type_subsidised, date_start="2026-06-01", date_end="2026-12-31"
+                type_=self.type_subsidised,
+                date_start="2026-06-01",
+                date_end="2026-12-31",
             )
         self.assertEqual(
-            self.env["toimio.engagement"].search_count([("employee_id", "=", self.aino.id)]),
+            self.env["toimio.engagement"].search_count(
+                [("employee_id", "=", self.aino.id)]
+            ),
             count,
         )
 
@@ -89,7 +97,9 @@ class TestEngagement(ToimioMembersCase):
         """Work trial: at most 6 months, so 1.2.2026 must end by 31.7.2026."""
         with self.assertRefused(ValidationError, "07/31/2026"):
             self._engagement(
-                type_=self.type_work_trial, date_start="2026-02-01", date_end="2026-08-01"
+                type_=self.type_work_trial,
+                date_start="2026-02-01",
+                date_end="2026-08-01",
             )
         self._engagement(
             type_=self.type_work_trial, date_start="2026-02-01", date_end="2026-07-31"

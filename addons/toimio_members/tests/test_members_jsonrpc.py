@@ -16,7 +16,9 @@ class TestMembersJsonRpc(HttpCase):
         cls.supervisor = new_test_user(
             cls.env, "rpc_supervisor", groups="toimio_members.group_toimio_supervisor"
         )
-        cls.coach = new_test_user(cls.env, "rpc_coach", groups="toimio_members.group_toimio_coach")
+        cls.coach = new_test_user(
+            cls.env, "rpc_coach", groups="toimio_members.group_toimio_coach"
+        )
         cls.member = new_test_user(cls.env, "rpc_member", groups="base.group_portal")
         cls.aino = cls.env["hr.employee"].create(
             {"name": "Aino RPC", "toimio_adjustment_notes": "Ei yötöitä."}
@@ -44,18 +46,28 @@ class TestMembersJsonRpc(HttpCase):
     @mute_logger("odoo.http")
     def test_supervisor_cannot_read_health_fields_by_rpc(self):
         response = self._call(
-            "rpc_supervisor", "hr.employee", "web_read", [[self.aino.id]],
+            "rpc_supervisor",
+            "hr.employee",
+            "web_read",
+            [[self.aino.id]],
             {"specification": {"toimio_adjustment_notes": {}}},
         )
         self.assertIn("error", response)
-        self.assertEqual(response["error"]["data"]["name"], "odoo.exceptions.AccessError")
+        self.assertEqual(
+            response["error"]["data"]["name"], "odoo.exceptions.AccessError"
+        )
 
     def test_coach_reads_by_rpc_and_is_logged(self):
         response = self._call(
-            "rpc_coach", "hr.employee", "web_read", [[self.aino.id]],
+            "rpc_coach",
+            "hr.employee",
+            "web_read",
+            [[self.aino.id]],
             {"specification": {"toimio_adjustment_notes": {}}},
         )
-        self.assertEqual(response["result"][0]["toimio_adjustment_notes"], "Ei yötöitä.")
+        self.assertEqual(
+            response["result"][0]["toimio_adjustment_notes"], "Ei yötöitä."
+        )
         log = self.env["toimio.access.log"].search(
             [("res_id", "=", self.aino.id), ("user_id", "=", self.coach.id)]
         )
@@ -64,6 +76,12 @@ class TestMembersJsonRpc(HttpCase):
     @mute_logger("odoo.http")
     def test_portal_member_cannot_read_engagements_by_rpc(self):
         response = self._call(
-            "rpc_member", "toimio.engagement", "search_read", [[]], {"fields": ["employee_id"]}
+            "rpc_member",
+            "toimio.engagement",
+            "search_read",
+            [[]],
+            {"fields": ["employee_id"]},
         )
-        self.assertEqual(response["error"]["data"]["name"], "odoo.exceptions.AccessError")
+        self.assertEqual(
+            response["error"]["data"]["name"], "odoo.exceptions.AccessError"
+        )

@@ -30,13 +30,17 @@ class TestMembersSecurity(ToimioMembersCase):
         """Supervisors have no hr.employee access: Odoo serves them public fields."""
         with self.assertRaises(AccessError):
             self.aino.with_user(self.supervisor).read(["toimio_max_hours_per_day"])
-        self.assertEqual(self.aino.with_user(self.supervisor).read(["name"])[0]["name"],
-                         "Aino Testaaja")
+        self.assertEqual(
+            self.aino.with_user(self.supervisor).read(["name"])[0]["name"],
+            "Aino Testaaja",
+        )
 
     def test_coach_reads_health_fields_and_the_read_is_logged(self):
         log = self.env["toimio.access.log"]
         before = log.search_count([("res_id", "=", self.aino.id)])
-        values = self.aino.with_user(self.coach).read(["name", "toimio_adjustment_notes"])
+        values = self.aino.with_user(self.coach).read(
+            ["name", "toimio_adjustment_notes"]
+        )
         self.assertEqual(values[0]["toimio_adjustment_notes"], "Ei nostoja yli 10 kg.")
         entry = log.search([("res_id", "=", self.aino.id)], limit=1)
         self.assertEqual(log.search_count([("res_id", "=", self.aino.id)]), before + 1)
@@ -51,8 +55,12 @@ class TestMembersSecurity(ToimioMembersCase):
         self.assertEqual(log.search_count([]), before)
 
     def test_export_of_health_fields_is_logged(self):
-        self.aino.with_user(self.admin).export_data(["name", "toimio_work_ability_notes"])
-        entry = self.env["toimio.access.log"].search([("res_id", "=", self.aino.id)], limit=1)
+        self.aino.with_user(self.admin).export_data(
+            ["name", "toimio_work_ability_notes"]
+        )
+        entry = self.env["toimio.access.log"].search(
+            [("res_id", "=", self.aino.id)], limit=1
+        )
         self.assertEqual(entry.operation, "export")
 
     def test_only_administrators_read_the_access_log(self):
@@ -93,6 +101,10 @@ class TestMembersSecurity(ToimioMembersCase):
         from odoo.tests import new_test_user
 
         member = new_test_user(self.env, "t_member", groups="base.group_portal")
-        for model in ("toimio.engagement", "toimio.target.group.change", "toimio.access.log"):
+        for model in (
+            "toimio.engagement",
+            "toimio.target.group.change",
+            "toimio.access.log",
+        ):
             with self.assertRaises(AccessError, msg=model):
                 self.env[model].with_user(member).search([])

@@ -10,7 +10,11 @@ from .common import ToimioMembersCase
 class TestTargetGroup(ToimioMembersCase):
     def _change(self, user, employee, group, date, reason="Arvio"):
         action = employee.with_user(user).action_toimio_change_target_group()
-        form = Form(self.env[action["res_model"]].with_user(user).with_context(action["context"]))
+        form = Form(
+            self.env[action["res_model"]]
+            .with_user(user)
+            .with_context(action["context"])
+        )
         form.new_group = group
         form.date = date
         form.reason = reason
@@ -31,7 +35,12 @@ class TestTargetGroup(ToimioMembersCase):
     def test_back_dated_change_does_not_override_a_later_one(self):
         self._change(self.coach, self.aino, "2", "2026-04-01")
         self.env["toimio.target.group.change"].create(
-            {"employee_id": self.aino.id, "date": "2026-01-01", "new_group": "3", "reason": "x"}
+            {
+                "employee_id": self.aino.id,
+                "date": "2026-01-01",
+                "new_group": "3",
+                "reason": "x",
+            }
         )
         self.assertEqual(self.aino.toimio_target_group, "2")
 
