@@ -23,6 +23,7 @@
         "security/toimio_members_security.xml",
         "security/ir.model.access.csv",
         "data/toimio_engagement_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/toimio_engagement_type_views.xml",
         "views/toimio_engagement_views.xml",
         "views/toimio_target_group_change_views.xml",

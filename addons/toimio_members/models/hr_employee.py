@@ -1,7 +1,9 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .toimio_engagement import TARGET_GROUPS
 
@@ -142,3 +144,47 @@ class HrEmployee(models.Model):
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {"default_employee_id": self.id}
         return action
+
+    def action_toimio_erase_special_data(self):
+        """Administrator's erasure on request (GDPR art. 17)."""
+        if not self.env.user.has_group("toimio_members.group_toimio_admin"):
+            raise AccessError(
+                self.env._("Only a Toimio administrator can erase health information.")
+            )
+        self._toimio_erase_special_data()
+        for employee in self:
+            employee.message_post(
+                body=self.env._("Health and work-ability information was erased.")
+            )
+        return True
+
+    @api.model
+    def _toimio_employees_past_retention(self, today=None):
+        """People whose every engagement ended longer ago than their company keeps
+        special-category data."""
+        today = today or fields.Date.context_today(self)
+        rows = self.env["toimio.engagement"]._read_group(
+            [("employee_id", "!=", False)],
+            ["employee_id"],
+            ["date_end:max", "state:array_agg"],
+        )
+        expired = self.browse()
+        for employee, last_end, states in rows:
+            months = employee.company_id.toimio_special_data_retention_months
+            if (
+                months
+                and last_end
+                and set(states) == {"ended"}
+                and last_end + relativedelta(months=months) < today
+            ):
+                expired |= employee
+        return expired
+
+    @api.model
+    def _cron_toimio_erase_special_data(self):
+        special = list(self._toimio_special_fields)
+        expired = self._toimio_employees_past_retention().filtered(
+            lambda employee: any(employee.sudo()[name] for name in special)
+        )
+        expired._toimio_erase_special_data()
+        return True

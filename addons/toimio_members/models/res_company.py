@@ -24,6 +24,14 @@ class ResCompany(models.Model):
         "associations, foundations and municipalities).",
     )
 
+    toimio_special_data_retention_months = fields.Integer(
+        string="Keep health data (months after exit)",
+        default=24,
+        help="Health, work-ability and coaching notes of a person are erased this "
+        "many months after their last engagement has ended. 0 = never erase "
+        "automatically.",
+    )
+
     def _toimio_is_nonprofit(self):
         """Associations, foundations and municipalities (not companies/cooperatives)."""
         self.ensure_one()

@@ -20,7 +20,7 @@ class ToimioAccessLog(models.Model):
     )
     field_names = fields.Char(string="Fields", required=True, readonly=True)
     operation = fields.Selection(
-        [("read", "Read"), ("export", "Export")],
+        [("read", "Read"), ("export", "Export"), ("erase", "Erase")],
         required=True,
         readonly=True,
         default="read",

@@ -19,7 +19,7 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
 
     def _toimio_log_special_access(self, field_names, operation="read"):
         special = sorted(set(field_names or ()) & set(self._toimio_special_fields))
-        if not special or not self.ids or self.env.su:
+        if not special or not self.ids or (self.env.su and operation != "erase"):
             return
         self.env["toimio.access.log"].sudo().create(
             [
@@ -70,3 +70,11 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
             [path.split("/")[0] for path in fields_to_export], operation="export"
         )
         return super().export_data(fields_to_export)
+
+    def _toimio_erase_special_data(self):
+        """Erase (not archive) the special-category fields of these records."""
+        if not self:
+            return
+        fields_to_erase = list(self._toimio_special_fields)
+        self.sudo().write(dict.fromkeys(fields_to_erase, False))
+        self._toimio_log_special_access(fields_to_erase, operation="erase")

@@ -1,0 +1,56 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import ToimioMembersCase
+
+
+@tagged("post_install", "-at_install")
+class TestSpecialDataErasure(ToimioMembersCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cooperative.toimio_special_data_retention_months = 24
+        for person in cls.aino | cls.eero:
+            person.toimio_work_ability_notes = "Selkävaivoja."
+        ended = cls._engagement(date_start="2023-01-01", date_end="2023-12-31")
+        ended.action_activate()
+        ended._end("2023-12-31", "open_labour_market")
+        running = cls._engagement(employee=cls.eero, date_start="2023-01-01")
+        running.action_activate()
+
+    @freeze_time("2026-01-15")
+    def test_cron_erases_24_months_after_the_last_engagement(self):
+        """Aino's last engagement ended 31.12.2023; 24 months later is 31.12.2025."""
+        self.env["hr.employee"]._cron_toimio_erase_special_data()
+        self.assertFalse(self.aino.toimio_work_ability_notes)
+        # Eero is still in an active engagement: his data stays.
+        self.assertEqual(self.eero.toimio_work_ability_notes, "Selkävaivoja.")
+        log = self.env["toimio.access.log"].search(
+            [("res_id", "=", self.aino.id), ("operation", "=", "erase")]
+        )
+        self.assertTrue(log)
+
+    @freeze_time("2025-12-30")
+    def test_nothing_is_erased_before_the_retention_period(self):
+        self.env["hr.employee"]._cron_toimio_erase_special_data()
+        self.assertEqual(self.aino.toimio_work_ability_notes, "Selkävaivoja.")
+
+    @freeze_time("2030-01-01")
+    def test_zero_months_means_never(self):
+        self.cooperative.toimio_special_data_retention_months = 0
+        self.env["hr.employee"]._cron_toimio_erase_special_data()
+        self.assertEqual(self.aino.toimio_work_ability_notes, "Selkävaivoja.")
+
+    def test_administrator_erases_on_request(self):
+        self.eero.with_user(self.admin).action_toimio_erase_special_data()
+        self.assertFalse(self.eero.toimio_work_ability_notes)
+
+    def test_supervisor_and_coach_cannot_erase(self):
+        for user in (self.supervisor, self.coach):
+            with self.assertRefused(AccessError, "Only a Toimio administrator"):
+                self.eero.with_user(user).action_toimio_erase_special_data()
+        self.assertEqual(self.eero.toimio_work_ability_notes, "Selkävaivoja.")
