@@ -60,9 +60,11 @@ class ToimioEngagement(models.Model):
         default=lambda self: self.env.company,
         tracking=True,
     )
-    date_start = fields.Date(string="Start", required=True, index=True, tracking=True)
+    date_start = fields.Date(
+        string="Start date", required=True, index=True, tracking=True
+    )
     date_end = fields.Date(
-        string="End",
+        string="End date",
         index=True,
         tracking=True,
         help="Planned end; set to the last day when the engagement ends.",
