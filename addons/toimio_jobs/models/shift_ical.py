@@ -1,0 +1,61 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The member's calendar feed, written with ``vobject`` (an Odoo requirement)."""
+
+from datetime import timezone
+
+import vobject
+
+
+def _utc(moment):
+    return moment.replace(tzinfo=timezone.utc)
+
+
+def build_ical(shifts, now):
+    """iCalendar text of ``shifts`` (sudo records), one event per shift.
+
+    Cancelled shifts stay in the feed as cancelled events so that calendars
+    remove them; every change raises the event's SEQUENCE.
+    """
+    calendar = vobject.iCalendar()
+    calendar.add("prodid").value = "-//Toimio//Tyovuorot//FI"
+    calendar.add("x-wr-calname").value = "Työvuorot"
+    for shift in shifts:
+        event = calendar.add("vevent")
+        event.add("uid").value = f"toimio-shift-{shift.id}@{shift.env.cr.dbname}"
+        if shift.state == "done":
+            start, stop = shift.actual_start, shift.actual_stop
+        else:
+            start, stop = shift.start, shift.stop
+        changed = shift.write_date or now
+        event.add("dtstart").value = _utc(start)
+        event.add("dtend").value = _utc(stop)
+        event.add("dtstamp").value = _utc(now)
+        event.add("last-modified").value = _utc(changed)
+        event.add("sequence").value = str(int(_utc(changed).timestamp()) // 60)
+        event.add("summary").value = shift.task_id.name or ""
+        site = shift.task_id.toimio_site_id or shift.task_id.partner_id
+        address = ", ".join(
+            part
+            for part in (
+                site.name,
+                site.street,
+                " ".join(p for p in (site.zip, site.city) if p),
+            )
+            if part
+        )
+        if address:
+            event.add("location").value = address
+        lines = []
+        supervisor = shift.supervisor_id.partner_id
+        if supervisor:
+            phone = supervisor.mobile or supervisor.phone
+            lines.append(
+                "Työnjohtaja: {}{}".format(supervisor.name, f", puh. {phone}" if phone else "")
+            )
+        if shift.note:
+            lines.append(shift.note)
+        if lines:
+            event.add("description").value = "\n".join(lines)
+        event.add("status").value = "CANCELLED" if shift.state == "cancelled" else "CONFIRMED"
+    return calendar.serialize()

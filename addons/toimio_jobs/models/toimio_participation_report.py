@@ -1,0 +1,64 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models, tools
+
+
+class ToimioParticipationReport(models.Model):
+    """Participation days of unpaid work per month, person and payer.
+
+    A participation day is a day with at least one done shift in an unpaid
+    engagement type (work trial, rehabilitative work, participation work);
+    its compensation is the type's daily compensation.
+    """
+
+    _name = "toimio.participation.report"
+    _description = "Participation days"
+    _auto = False
+    _order = "month desc, employee_id"
+
+    month = fields.Date(readonly=True)
+    employee_id = fields.Many2one("hr.employee", string="Person", readonly=True)
+    payer_id = fields.Many2one("res.partner", string="Payer", readonly=True)
+    engagement_id = fields.Many2one("toimio.engagement", readonly=True)
+    type_id = fields.Many2one("toimio.engagement.type", string="Type", readonly=True)
+    company_id = fields.Many2one("res.company", string="Organiser", readonly=True)
+    days = fields.Integer(string="Participation days", readonly=True, aggregator="sum")
+    daily_compensation = fields.Monetary(readonly=True, aggregator="max")
+    amount = fields.Monetary(string="Compensation", readonly=True, aggregator="sum")
+    currency_id = fields.Many2one("res.currency", readonly=True)
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            f"""
+            CREATE OR REPLACE VIEW {self._table} AS (
+                SELECT MIN(d.shift_id) AS id,
+                       d.month,
+                       d.employee_id,
+                       e.payer_id,
+                       d.engagement_id,
+                       e.type_id,
+                       e.company_id,
+                       COUNT(*) AS days,
+                       t.daily_compensation,
+                       COUNT(*) * COALESCE(t.daily_compensation, 0) AS amount,
+                       t.currency_id
+                  FROM (
+                        SELECT MIN(s.id) AS shift_id,
+                               date_trunc('month', s.date)::date AS month,
+                               s.employee_id,
+                               s.engagement_id,
+                               s.date
+                          FROM toimio_shift s
+                         WHERE s.state = 'done'
+                           AND s.engagement_id IS NOT NULL
+                      GROUP BY s.employee_id, s.engagement_id, s.date
+                       ) d
+                  JOIN toimio_engagement e ON e.id = d.engagement_id
+                  JOIN toimio_engagement_type t ON t.id = e.type_id
+                 WHERE NOT COALESCE(t.paid, FALSE)
+              GROUP BY d.month, d.employee_id, e.payer_id, d.engagement_id,
+                       e.type_id, e.company_id, t.daily_compensation, t.currency_id
+            )
+            """
+        )

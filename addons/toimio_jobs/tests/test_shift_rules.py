@@ -1,0 +1,155 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, tagged
+
+from ..models import shift_rules
+from .common import ToimioJobsCase, local_to_utc
+
+
+@tagged("post_install", "-at_install")
+class TestShiftRules(ToimioJobsCase):
+    """Every hard check: the message names the person, the date and the rule."""
+
+    def test_plain_rules_module(self):
+        limits = {"max_hours_per_day": 8.0, "min_hours_per_day": 4.0, "max_days_per_week": 5}
+        self.assertEqual(shift_rules.check_day(6.0, limits, {}), [])
+        self.assertEqual(shift_rules.check_day(9.0, limits, {})[0][0], "type_max_hours_day")
+        self.assertEqual(shift_rules.check_day(3.0, limits, {})[0][0], "type_min_hours_day")
+        self.assertEqual(shift_rules.check_week(6, limits, {})[0][0], "type_max_days_week")
+        self.assertEqual(
+            shift_rules.check_time_of_day(7.5, 12.0, {"earliest_start": 8.0})[0][0],
+            "adj_earliest_start",
+        )
+        for code in shift_rules.RULES:
+            self.assertIn(shift_rules.kind(code), ("input", "legal", "adjustment"))
+
+    def test_valid_shift(self):
+        shift = self._shift(day="2026-03-02", start=8, stop=12)
+        self.assertEqual(shift.state, "planned")
+        self.assertEqual(str(shift.date), "2026-03-02")
+        self.assertEqual(shift.planned_hours, 4.0)
+        self.assertEqual(shift.engagement_id, self.engagement_aino)
+        self.assertEqual(shift.site_id, self.site)
+        self.assertEqual(shift.partner_id, self.customer)
+        self.assertEqual(shift.when_text, "ma 2.3. klo 8–12")
+
+    def test_stop_before_start(self):
+        with self.assertRefused(ValidationError, "Aino Testaaja.*ends before it starts"):
+            self._shift(start=12, stop=8)
+
+    def test_longer_than_a_day(self):
+        with self.assertRefused(ValidationError, "Aino Testaaja.*longer than 24"):
+            self.env["toimio.shift"].create(
+                {
+                    "employee_id": self.aino.id,
+                    "task_id": self.task.id,
+                    "start": local_to_utc("2026-03-02", 8),
+                    "stop": local_to_utc("2026-03-03", 9),
+                }
+            )
+
+    def test_break_too_long(self):
+        with self.assertRefused(ValidationError, "break of 300 minutes"):
+            self._shift(start=8, stop=12, break_minutes=300)
+
+    def test_overlap(self):
+        self._shift(start=8, stop=12)
+        with self.assertRefused(ValidationError, "Aino Testaaja.*overlaps.*no overlapping"):
+            self._shift(start=11, stop=14)
+        # Back to back is fine, and a cancelled shift does not block.
+        self._shift(start=12, stop=13)
+        other = self._shift(day="2026-03-03", start=8, stop=12)
+        other.action_cancel()
+        self._shift(day="2026-03-03", start=9, stop=11)
+
+    def test_no_engagement(self):
+        with self.assertRefused(
+            ValidationError, "Kalle Kokeilija.*no active engagement.*Start an engagement"
+        ):
+            self._shift(employee=self.kalle, day="2026-01-15", start=8, stop=12)
+        # A draft engagement does not count.
+        self.engagement_kalle.state = "draft"
+        with self.assertRefused(ValidationError, "no active engagement"):
+            self._shift(employee=self.kalle, day="2026-03-02", start=8, stop=12)
+
+    def test_legal_hours_per_day(self):
+        with self.assertRefused(
+            ValidationError, r"Kalle Kokeilija.*9 hours.*8 hours allowed in Work trial \(legal"
+        ):
+            self._shift(employee=self.kalle, start=8, stop=17)
+        with self.assertRefused(ValidationError, r"Kalle Kokeilija.*minimum of 4 hours"):
+            self._shift(employee=self.kalle, start=8, stop=11)
+        # The break counts: 8–16.5 with 30 min break is 8 hours.
+        self._shift(employee=self.kalle, start=8, stop=16.5, break_minutes=30)
+
+    def test_legal_hours_counted_per_day(self):
+        self._shift(employee=self.kalle, start=8, stop=12)
+        with self.assertRefused(ValidationError, r"Kalle Kokeilija.*10 hours in the day"):
+            self._shift(employee=self.kalle, start=13, stop=19)
+
+    def test_legal_days_per_week(self):
+        for day in ("2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"):
+            self._shift(employee=self.kalle, day=day, start=8, stop=12)
+        with self.assertRefused(
+            ValidationError, r"Kalle Kokeilija.*6 working days.*5 days allowed in Work trial"
+        ):
+            self._shift(employee=self.kalle, day="2026-03-07", start=8, stop=12)
+        # The next ISO week starts again from zero.
+        self._shift(employee=self.kalle, day="2026-03-09", start=8, stop=12)
+
+    def test_days_per_week_counts_distinct_days(self):
+        self.aino.toimio_max_days_per_week = 2
+        self._shift(day="2026-03-02", start=8, stop=10)
+        self._shift(day="2026-03-02", start=13, stop=15)
+        self._shift(day="2026-03-03", start=8, stop=10)
+        with self.assertRefused(ValidationError, r"3 working days.*own limit of 2 days"):
+            self._shift(day="2026-03-04", start=8, stop=10)
+
+    def test_adjustments(self):
+        self.aino.write(
+            {
+                "toimio_max_hours_per_day": 6,
+                "toimio_earliest_start": 8,
+                "toimio_latest_end": 16,
+            }
+        )
+        with self.assertRefused(ValidationError, r"Aino Testaaja.*own limit of 6 hours"):
+            self._shift(start=8, stop=15)
+        with self.assertRefused(
+            ValidationError, r"Aino Testaaja.*starts at 07:00.*earliest start 08:00"
+        ):
+            self._shift(start=7, stop=11)
+        with self.assertRefused(ValidationError, r"ends at 17:00.*latest end 16:00"):
+            self._shift(start=13, stop=17)
+
+    def test_adjustments_as_warnings_for_admin_only(self):
+        self.aino.toimio_max_hours_per_day = 6
+        self.company.toimio_adjustments_as_warnings = True
+        with self.assertRefused(ValidationError, r"own limit of 6 hours"):
+            self._shift(start=8, stop=15, env=self.env(user=self.supervisor))
+        shift = self._shift(start=8, stop=15, env=self.env(user=self.admin))
+        self.assertIn("own limit of 6 hours", shift.rule_warnings)
+        # Legal limits are never relaxed, not even for an administrator.
+        with self.assertRefused(ValidationError, r"allowed in Work trial"):
+            self._shift(employee=self.kalle, start=8, stop=17, env=self.env(user=self.admin))
+        self.company.toimio_adjustments_as_warnings = False
+        with self.assertRefused(ValidationError, r"own limit of 6 hours"):
+            self._shift(day="2026-03-03", start=8, stop=15, env=self.env(user=self.admin))
+
+    def test_plan_through_the_form_as_supervisor(self):
+        form = Form(self.env["toimio.shift"].with_user(self.supervisor))
+        form.employee_id = self.env["hr.employee"].browse(self.aino.id)
+        form.task_id = self.task
+        form.start = local_to_utc("2026-03-02", 9)
+        form.stop = local_to_utc("2026-03-02", 13)
+        shift = form.save()
+        self.assertEqual(shift.supervisor_id, self.supervisor)
+        self.assertEqual(shift.planned_hours, 4.0)
+        form = Form(self.env["toimio.shift"].with_user(self.supervisor))
+        form.employee_id = self.env["hr.employee"].browse(self.aino.id)
+        form.task_id = self.task
+        form.start = local_to_utc("2026-03-02", 10)
+        form.stop = local_to_utc("2026-03-02", 11)
+        with self.assertRaisesRegex(ValidationError, "overlaps"):
+            form.save()
