@@ -697,11 +697,8 @@ class ToimioShift(models.Model):
             cancelled._toimio_notify("cancelled")
         return res
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_invoiced(self):
-        self._toimio_check_not_invoiced()
-
     def unlink(self):
+        self._toimio_check_not_invoiced()
         self.sudo().timesheet_ids.with_context(toimio_shift_sync=True).unlink()
         return super().unlink()
 
