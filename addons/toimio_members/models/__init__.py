@@ -3,5 +3,7 @@ from . import toimio_access_log
 from . import res_company
 from . import toimio_engagement_type
 from . import toimio_engagement
+from . import toimio_engagement_esf
 from . import toimio_target_group_change
 from . import hr_employee
+from . import hr_employee_esf

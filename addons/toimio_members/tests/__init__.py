@@ -3,3 +3,4 @@ from . import test_target_group
 from . import test_members_security
 from . import test_members_jsonrpc
 from . import test_special_data_erasure
+from . import test_engagement_esf

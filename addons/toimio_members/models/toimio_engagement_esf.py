@@ -1,0 +1,178 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Person attributes at entry and the six-month follow-up of an engagement.
+
+They are what the funders' common indicators (ESF+ 2021–27, Regulation (EU)
+2021/1057 Annex I) count: labour-market status and education at entry,
+disability, and the situation on leaving and six months later. Gender and age
+come from the person (``hr.employee``).
+"""
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import format_date
+
+ENTRY_LABOUR_STATUSES = [
+    ("employed", "Employed"),
+    ("unemployed", "Unemployed"),
+    ("long_term_unemployed", "Long-term unemployed"),
+    ("inactive", "Inactive"),
+]
+ENTRY_EDUCATION_LEVELS = [
+    ("isced_0_2", "Basic education or less (ISCED 0–2)"),
+    ("isced_3_4", "Upper secondary or post-secondary (ISCED 3–4)"),
+    ("isced_5_8", "Tertiary (ISCED 5–8)"),
+]
+DISABILITY_ANSWERS = [
+    ("yes", "Yes"),
+    ("no", "No"),
+    ("undisclosed", "Does not want to say"),
+]
+FOLLOWUP_RESULTS = [
+    ("employed", "Employed"),
+    ("education", "In education"),
+    ("other", "Other"),
+    ("unknown", "Unknown"),
+]
+FOLLOWUP_MONTHS = 6
+# Moving to another engagement of the cooperative is not leaving it.
+NOT_LEAVING_OUTCOMES = ("other_engagement",)
+FOLLOWUP_ACTIVITY_XMLID = "toimio_members.mail_activity_type_esf_followup"
+
+
+class ToimioEngagement(models.Model):
+    _name = "toimio.engagement"
+    _inherit = ["toimio.engagement", "toimio.special.category.mixin"]
+
+    _toimio_special_fields = ("entry_disability",)
+
+    entry_labour_status = fields.Selection(
+        ENTRY_LABOUR_STATUSES,
+        string="Labour-market status at entry",
+        tracking=True,
+        help="Long-term unemployed: unemployed for more than 12 months "
+        "continuously (6 months under 25 years of age).",
+    )
+    entry_education = fields.Selection(
+        ENTRY_EDUCATION_LEVELS,
+        string="Education at entry",
+        tracking=True,
+        help="Highest completed education when the engagement starts.",
+    )
+    entry_disability = fields.Selection(
+        DISABILITY_ANSWERS,
+        string="Disability",
+        groups="toimio_members.group_toimio_coach",
+        help="Whether the person says they have a disability (asked at entry for "
+        "the funders' indicators). Health information: visible to coaches and "
+        "administrators only; every read is logged.",
+    )
+    followup_due_date = fields.Date(
+        string="Follow-up due",
+        compute="_compute_followup_due_date",
+        store=True,
+        index=True,
+        help="Six months after the last day of an engagement that ended with the "
+        "person leaving the cooperative.",
+    )
+    followup_result = fields.Selection(
+        FOLLOWUP_RESULTS,
+        string="Situation six months after leaving",
+        tracking=True,
+        index=True,
+    )
+    followup_date = fields.Date(
+        string="Followed up on",
+        tracking=True,
+        help="When the six-month situation was found out.",
+    )
+
+    @api.depends("state", "date_end", "exit_outcome")
+    def _compute_followup_due_date(self):
+        for engagement in self:
+            engagement.followup_due_date = (
+                engagement._toimio_is_leaving()
+                and engagement.date_end + relativedelta(months=FOLLOWUP_MONTHS)
+            )
+
+    @api.constrains("followup_result", "followup_date", "date_end", "state")
+    def _check_followup(self):
+        for engagement in self.filtered("followup_result"):
+            if engagement.state != "ended":
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: the six-month follow-up can be recorded only "
+                        "after the engagement has ended.",
+                        name=engagement.display_name,
+                    )
+                )
+            if not engagement.followup_date:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: enter the date on which the situation six months "
+                        "after leaving was found out.",
+                        name=engagement.display_name,
+                    )
+                )
+            if engagement.followup_date < engagement.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: the follow-up date %(date)s is before the last "
+                        "day %(end)s. Correct the follow-up date.",
+                        name=engagement.display_name,
+                        date=format_date(self.env, engagement.followup_date),
+                        end=format_date(self.env, engagement.date_end),
+                    )
+                )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("followup_result"):
+            self.activity_feedback([FOLLOWUP_ACTIVITY_XMLID])
+        return result
+
+    def _end(self, date_end, exit_outcome, exit_note=False):
+        result = super()._end(date_end, exit_outcome, exit_note=exit_note)
+        self._toimio_schedule_followup()
+        return result
+
+    def _toimio_is_leaving(self):
+        """The engagement ended with the person leaving the cooperative."""
+        self.ensure_one()
+        return bool(
+            self.state == "ended"
+            and self.date_end
+            and self.exit_outcome
+            and self.exit_outcome not in NOT_LEAVING_OUTCOMES
+        )
+
+    def _toimio_schedule_followup(self):
+        """One follow-up activity per leaver for the coach, due at exit + 6 months."""
+        activity_type = self.env.ref(FOLLOWUP_ACTIVITY_XMLID)
+        leavers = self.filtered(lambda e: e.followup_due_date and not e.followup_result)
+        if not leavers:
+            return self.env["mail.activity"]
+        model = self.env["ir.model"]._get_id(self._name)
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "res_model_id": model,
+                        "res_id": engagement.id,
+                        "activity_type_id": activity_type.id,
+                        "automated": True,
+                        "date_deadline": engagement.followup_due_date,
+                        "user_id": (engagement.coach_id or self.env.user).id,
+                        "summary": self.env._(
+                            "Six-month follow-up: %(name)s",
+                            name=engagement.employee_id.sudo().name,
+                        ),
+                    }
+                    for engagement in leavers
+                ]
+            )
+        )
