@@ -1,6 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
 
 
 class ToimioSpecialCategoryMixin(models.AbstractModel):
@@ -55,11 +55,13 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
 
     web_read._readonly = False
 
+    @api.model
     def web_search_read(self, *args, **kwargs):
         return super().web_search_read(*args, **kwargs)
 
     web_search_read._readonly = False
 
+    @api.model
     def search_read(self, *args, **kwargs):
         return super().search_read(*args, **kwargs)
 

@@ -85,3 +85,14 @@ class TestMembersJsonRpc(HttpCase):
         self.assertEqual(
             response["error"]["data"]["name"], "odoo.exceptions.AccessError"
         )
+
+    def test_coach_lists_people_by_rpc(self):
+        """The list view's own call (an @api.model method) works for coaches."""
+        response = self._call(
+            "rpc_coach",
+            "hr.employee",
+            "web_search_read",
+            [],
+            {"domain": [("id", "=", self.aino.id)], "specification": {"name": {}}},
+        )
+        self.assertEqual(response["result"]["records"][0]["name"], "Aino RPC")
