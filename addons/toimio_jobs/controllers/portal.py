@@ -40,7 +40,7 @@ class ToimioSchedulePortal(CustomerPortal):
             )
         return values
 
-    @http.route("/my/schedule", type="http", auth="user", methods=["GET"])
+    @http.route("/my/schedule", type="http", auth="user", methods=["GET"], website=True)
     def portal_my_schedule(self, **kw):
         employees = self._toimio_employees()
         values = self._prepare_portal_layout_values()
@@ -64,13 +64,21 @@ class ToimioSchedulePortal(CustomerPortal):
             values["email_optout"] = all(employees.mapped("toimio_shift_email_optout"))
         return request.render("toimio_jobs.portal_my_schedule", values)
 
-    @http.route("/my/schedule/ical/regenerate", type="http", auth="user", methods=["POST"])
+    @http.route(
+        "/my/schedule/feed/regenerate",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
     def portal_my_schedule_regenerate(self, **kw):
         """New secret feed address; the old one stops working (CSRF-checked POST)."""
         self._toimio_employees()._toimio_regenerate_ical_token()
         return request.redirect("/my/schedule?message=feed")
 
-    @http.route("/my/schedule/emails", type="http", auth="user", methods=["POST"])
+    @http.route(
+        "/my/schedule/emails", type="http", auth="user", methods=["POST"], website=True
+    )
     def portal_my_schedule_emails(self, emails=None, **kw):
         """Turn shift emails on (emails=on) or off (CSRF-checked POST)."""
         self._toimio_employees().write({"toimio_shift_email_optout": emails != "on"})
@@ -87,14 +95,14 @@ class ToimioSchedulePortal(CustomerPortal):
     def portal_my_schedule_ical(self, token, **kw):
         token = token.removesuffix(".ics")
         if len(token) < 32:
-            return request.not_found()
+            raise request.not_found()
         employee = (
             request.env["hr.employee"]
             .sudo()
             .search([("toimio_ical_token", "=", token)], limit=1)
         )
         if not employee:
-            return request.not_found()
+            raise request.not_found()
         body = request.env["toimio.shift"]._toimio_ical(employee)
         return request.make_response(
             body,

@@ -2,13 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The member's calendar feed, written with ``vobject`` (an Odoo requirement)."""
 
-from datetime import timezone
-
 import vobject
+from dateutil import tz
 
 
 def _utc(moment):
-    return moment.replace(tzinfo=timezone.utc)
+    return moment.replace(tzinfo=tz.UTC)
 
 
 def build_ical(shifts, now):
@@ -32,7 +31,7 @@ def build_ical(shifts, now):
         event.add("dtend").value = _utc(stop)
         event.add("dtstamp").value = _utc(now)
         event.add("last-modified").value = _utc(changed)
-        event.add("sequence").value = str(int(_utc(changed).timestamp()) // 60)
+        event.add("sequence").value = str(int(_utc(changed).timestamp()))
         event.add("summary").value = shift.task_id.name or ""
         site = shift.task_id.toimio_site_id or shift.task_id.partner_id
         address = ", ".join(

@@ -142,6 +142,7 @@ class ToimioJobsCommon:
                 "street": "Koulukatu 5",
                 "zip": "96100",
                 "city": "Rovaniemi",
+                "country_id": cls.env.ref("base.fi").id,
             }
         )
         cls.product_cleaning = cls.env["product.product"].create(
