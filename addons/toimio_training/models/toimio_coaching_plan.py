@@ -1,0 +1,513 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
+
+PLAN_STATES = [("draft", "Draft"), ("active", "Active"), ("closed", "Closed")]
+
+
+class ToimioCoachingPlan(models.Model):
+    """Coaching plan (valmennussuunnitelma) of one person in one engagement."""
+
+    _name = "toimio.coaching.plan"
+    _description = "Coaching plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "state_sequence, next_review_date, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Person",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+    )
+    engagement_id = fields.Many2one(
+        "toimio.engagement",
+        string="Engagement",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        domain="[('employee_id', '=', employee_id), ('state', '!=', 'ended')]",
+    )
+    engagement_type_id = fields.Many2one(related="engagement_id.type_id")
+    company_id = fields.Many2one(
+        related="engagement_id.company_id", store=True, index=True, string="Organiser"
+    )
+    coach_id = fields.Many2one(
+        "res.users",
+        string="Coach",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    date_start = fields.Date(
+        string="Start",
+        required=True,
+        tracking=True,
+        default=fields.Date.context_today,
+    )
+    date_end = fields.Date(string="Planned end", tracking=True)
+    next_review_date = fields.Date(
+        string="Next review", tracking=True, index=True, copy=False
+    )
+    last_review_date = fields.Date(string="Last review", readonly=True, copy=False)
+    review_overdue = fields.Boolean(compute="_compute_review_overdue")
+    state = fields.Selection(
+        PLAN_STATES, default="draft", required=True, index=True, tracking=True
+    )
+    state_sequence = fields.Integer(compute="_compute_state_sequence", store=True)
+    summary = fields.Text(
+        string="Summary for the person",
+        help='Plain language, addressed to the person ("sinä"): they read this '
+        "on their own plan page.",
+    )
+    goal_ids = fields.One2many("toimio.coaching.goal", "plan_id", string="Goals")
+    meeting_ids = fields.One2many(
+        "toimio.coaching.meeting", "plan_id", string="Meetings"
+    )
+    assessment_ids = fields.One2many(
+        "toimio.self.assessment", "plan_id", string="Self-assessments"
+    )
+    open_goal_count = fields.Integer(compute="_compute_counts")
+    meeting_count = fields.Integer(compute="_compute_counts")
+    assessment_count = fields.Integer(compute="_compute_counts")
+    last_meeting_date = fields.Date(compute="_compute_counts")
+    date_closed = fields.Date(string="Closed on", readonly=True, copy=False)
+    close_reason = fields.Text(
+        string="Reason for closing",
+        tracking=True,
+        copy=False,
+        help="Needed when goals are still open at closing.",
+    )
+    latest_score_ids = fields.Many2many(
+        "toimio.self.assessment.score",
+        string="Self-assessment change",
+        compute="_compute_latest_score_ids",
+    )
+
+    _sql_constraints = [
+        (
+            "review_after_start",
+            "CHECK (next_review_date IS NULL OR next_review_date >= date_start)",
+            "The next review cannot be before the plan starts.",
+        ),
+    ]
+
+    # -- computes ---------------------------------------------------------
+
+    @api.depends("employee_id.name", "date_start")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = self.env._(
+                "Coaching plan %(person)s %(date)s",
+                person=plan.employee_id.sudo().name or "",
+                date=plan.date_start and plan.date_start.strftime("%d.%m.%Y") or "",
+            )
+
+    @api.depends("state")
+    def _compute_state_sequence(self):
+        order = {"active": 1, "draft": 2, "closed": 3}
+        for plan in self:
+            plan.state_sequence = order.get(plan.state, 9)
+
+    @api.depends("state", "next_review_date")
+    def _compute_review_overdue(self):
+        today = fields.Date.context_today(self)
+        for plan in self:
+            plan.review_overdue = (
+                plan.state == "active"
+                and plan.next_review_date
+                and plan.next_review_date < today
+            )
+
+    def _compute_counts(self):
+        goals = dict(
+            self.env["toimio.coaching.goal"]._read_group(
+                [("plan_id", "in", self.ids), ("state", "=", "open")],
+                ["plan_id"],
+                ["__count"],
+            )
+        )
+        meetings = {
+            plan: (count, last)
+            for plan, count, last in self.env["toimio.coaching.meeting"]._read_group(
+                [("plan_id", "in", self.ids)], ["plan_id"], ["__count", "date:max"]
+            )
+        }
+        assessments = dict(
+            self.env["toimio.self.assessment"]._read_group(
+                [("plan_id", "in", self.ids)], ["plan_id"], ["__count"]
+            )
+        )
+        for plan in self:
+            plan.open_goal_count = goals.get(plan, 0)
+            plan.meeting_count, last = meetings.get(plan, (0, False))
+            plan.last_meeting_date = (
+                last and fields.Datetime.context_timestamp(plan, last).date()
+            )
+            plan.assessment_count = assessments.get(plan, 0)
+
+    def _compute_latest_score_ids(self):
+        latest = self.env["toimio.self.assessment"]._toimio_latest_done(
+            self.employee_id
+        )
+        for plan in self:
+            plan.latest_score_ids = latest.get(
+                plan.employee_id, self.env["toimio.self.assessment"]
+            ).score_ids
+
+    # -- constraints --------------------------------------------------------
+
+    @api.constrains("employee_id", "engagement_id")
+    def _check_engagement_person(self):
+        for plan in self:
+            if plan.engagement_id.employee_id != plan.employee_id:
+                raise ValidationError(
+                    self.env._(
+                        "The engagement %(engagement)s belongs to another person than "
+                        "%(person)s. Choose an engagement of %(person)s.",
+                        engagement=plan.engagement_id.display_name,
+                        person=plan.employee_id.sudo().name,
+                    )
+                )
+
+    @api.constrains("employee_id", "engagement_id", "state")
+    def _check_one_open_plan(self):
+        for plan in self.filtered(lambda p: p.state != "closed"):
+            other = self.sudo().search(
+                [
+                    ("id", "!=", plan.id),
+                    ("engagement_id", "=", plan.engagement_id.id),
+                    ("state", "!=", "closed"),
+                ],
+                limit=1,
+            )
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s already has an open coaching plan for this "
+                        "engagement (%(plan)s). Continue that plan or close it first.",
+                        person=plan.employee_id.sudo().name,
+                        plan=other.name,
+                    )
+                )
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for plan in self:
+            if plan.date_end and plan.date_end < plan.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s: the planned end %(end)s is before the start "
+                        "%(start)s. Correct the dates.",
+                        person=plan.employee_id.sudo().name,
+                        end=format_date(self.env, plan.date_end),
+                        start=format_date(self.env, plan.date_start),
+                    )
+                )
+
+    @api.constrains("state", "next_review_date")
+    def _check_review_date(self):
+        today = fields.Date.context_today(self)
+        for plan in self.filtered(lambda p: p.state == "active"):
+            if not plan.next_review_date:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s: an active coaching plan needs the date of the "
+                        "next review. Agree on it with the person and fill it in.",
+                        person=plan.employee_id.sudo().name,
+                    )
+                )
+            if plan.next_review_date < today:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s: the next review date %(date)s is in the past. "
+                        "Set a review date from today onwards.",
+                        person=plan.employee_id.sudo().name,
+                        date=format_date(self.env, plan.next_review_date),
+                    )
+                )
+
+    @api.constrains("state", "close_reason")
+    def _check_close_reason(self):
+        for plan in self.filtered(lambda p: p.state == "closed"):
+            open_goals = plan.goal_ids.filtered(lambda g: g.state == "open")
+            if open_goals and not (plan.close_reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s still has %(count)s open goal(s): %(goals)s. "
+                        "Write the reason for closing the plan, or mark the goals "
+                        "reached, changed or dropped first.",
+                        person=plan.employee_id.sudo().name,
+                        count=len(open_goals),
+                        goals=", ".join(open_goals.mapped("name")),
+                    )
+                )
+
+    # -- onchanges / CRUD -----------------------------------------------------
+
+    @api.onchange("employee_id")
+    def _onchange_employee_id(self):
+        for plan in self.filtered("employee_id"):
+            engagements = plan.employee_id.sudo().toimio_engagement_ids.filtered(
+                lambda e: e.state != "ended"
+            )
+            if plan.engagement_id not in engagements:
+                plan.engagement_id = engagements[:1]
+            coach = plan.employee_id.sudo().toimio_coach_id
+            if coach:
+                plan.coach_id = coach
+
+    @api.onchange("engagement_id")
+    def _onchange_engagement_id(self):
+        for plan in self.filtered("engagement_id"):
+            plan.date_end = plan.date_end or plan.engagement_id.date_end
+            if plan.engagement_id.coach_id:
+                plan.coach_id = plan.engagement_id.coach_id
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "coach_id" in vals:
+            self._toimio_move_review_activities()
+        return result
+
+    def unlink(self):
+        if any(plan.state != "draft" for plan in self):
+            raise UserError(
+                self.env._(
+                    "Only draft coaching plans can be deleted. Close the plan instead."
+                )
+            )
+        return super().unlink()
+
+    # -- actions ------------------------------------------------------------
+
+    def action_activate(self):
+        for plan in self:
+            if plan.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft coaching plan can be started (%(plan)s).",
+                        plan=plan.name,
+                    )
+                )
+            if not plan.goal_ids:
+                raise UserError(
+                    self.env._(
+                        "%(person)s: write at least one goal before starting the plan.",
+                        person=plan.employee_id.sudo().name,
+                    )
+                )
+        self.write({"state": "active"})
+        self._toimio_request_intake_assessments()
+        return True
+
+    def action_close(self):
+        self.ensure_one()
+        if self.state != "active":
+            raise UserError(self.env._("Only an active coaching plan can be closed."))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "toimio.coaching.plan.close.wizard",
+            "name": self.env._("Close coaching plan"),
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_plan_id": self.id},
+        }
+
+    def _close(self, reason=False, date_closed=False):
+        """Close active plans (used by the wizard and code)."""
+        if any(plan.state != "active" for plan in self):
+            raise UserError(self.env._("Only an active coaching plan can be closed."))
+        self.write(
+            {
+                "state": "closed",
+                "close_reason": reason or False,
+                "date_closed": date_closed or fields.Date.context_today(self),
+            }
+        )
+        self._toimio_review_activities().action_feedback(
+            feedback=self.env._("The plan was closed.")
+        )
+        return True
+
+    def action_reopen(self):
+        self.filtered(lambda p: p.state == "closed").write(
+            {"state": "draft", "date_closed": False}
+        )
+        return True
+
+    def action_request_assessment(self):
+        """Ask the person for a self-assessment now (intake or review)."""
+        self.ensure_one()
+        moment = self.env.context.get("toimio_moment")
+        if not moment:
+            moment = "review" if self.assessment_ids else "intake"
+        assessment = self.env["toimio.self.assessment"]._toimio_request(self, moment)
+        return assessment._toimio_form_action()
+
+    def action_open_assessment_trend(self):
+        self.ensure_one()
+        return self.employee_id._toimio_assessment_trend_action()
+
+    def action_open_meetings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "toimio_training.toimio_coaching_meeting_action"
+        )
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {"default_plan_id": self.id}
+        return action
+
+    def action_open_assessments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "toimio_training.toimio_self_assessment_action"
+        )
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {"default_plan_id": self.id}
+        return action
+
+    # -- business methods ------------------------------------------------------
+
+    def _toimio_after_review(self, review_date):
+        """A review meeting was held: the next review is one interval later."""
+        today = fields.Date.context_today(self)
+        for plan in self:
+            values = {
+                "last_review_date": max(
+                    plan.last_review_date or review_date, review_date
+                )
+            }
+            if plan.state == "active":
+                months = plan.company_id.toimio_review_interval_months or 3
+                values["next_review_date"] = max(
+                    review_date + relativedelta(months=months), today
+                )
+            plan.write(values)
+        self._toimio_review_activities().action_feedback(
+            feedback=self.env._("Review held.")
+        )
+
+    def _toimio_new_answer(self, survey):
+        """A survey answer (with its secret link) that only the person can fill in.
+
+        Survey checks that the logged-in user is the answer's partner, so the
+        link of one member does not open for another member.
+        """
+        self.ensure_one()
+        employee = self.employee_id.sudo()
+        user = employee.user_id
+        return survey.sudo()._create_answer(
+            user=user,
+            partner=user.partner_id or employee.work_contact_id,
+            check_attempts=False,
+        )
+
+    def _toimio_request_intake_assessments(self):
+        Assessment = self.env["toimio.self.assessment"]
+        have = set(
+            Assessment.sudo()
+            .search([("employee_id", "in", self.employee_id.ids)])
+            .employee_id.ids
+        )
+        for plan in self.filtered(lambda p: p.employee_id.id not in have):
+            if plan.company_id._toimio_assessment_survey():
+                Assessment._toimio_request(plan, "intake")
+
+    def _toimio_review_activities(self):
+        if not self:
+            return self.env["mail.activity"]
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", self.ids),
+                (
+                    "activity_type_id",
+                    "=",
+                    self.env.ref(
+                        "toimio_training.mail_activity_type_coaching_review"
+                    ).id,
+                ),
+            ]
+        )
+
+    def _toimio_move_review_activities(self):
+        for activity in self._toimio_review_activities().sudo():
+            plan = self.browse(activity.res_id)
+            if activity.user_id != plan.coach_id:
+                activity.user_id = plan.coach_id
+
+    @api.model
+    def _cron_review_reminders(self):
+        """To-dos for coaches before reviews, and review self-assessments (daily)."""
+        today = fields.Date.context_today(self)
+        companies = self.env["res.company"].search([])
+        longest = max(
+            companies.mapped("toimio_review_reminder_days")
+            + companies.mapped("toimio_assessment_days_before_review")
+            + [0]
+        )
+        plans = self.search(
+            [
+                ("state", "=", "active"),
+                ("next_review_date", "!=", False),
+                ("next_review_date", "<=", today + timedelta(days=longest)),
+            ]
+        )
+        self._toimio_schedule_review_activities(
+            plans.filtered(
+                lambda p: (
+                    p.next_review_date
+                    <= today + timedelta(days=p.company_id.toimio_review_reminder_days)
+                )
+            )
+        )
+        self.env["toimio.self.assessment"]._toimio_request_review_assessments(
+            plans.filtered(
+                lambda p: (
+                    p.company_id.toimio_assessment_days_before_review
+                    and p.next_review_date
+                    <= today
+                    + timedelta(days=p.company_id.toimio_assessment_days_before_review)
+                )
+            )
+        )
+        return True
+
+    @api.model
+    def _toimio_schedule_review_activities(self, plans):
+        if not plans:
+            return self.env["mail.activity"]
+        reminded = set(plans._toimio_review_activities().mapped("res_id"))
+        activity_type = self.env.ref(
+            "toimio_training.mail_activity_type_coaching_review"
+        )
+        model_id = self.env["ir.model"]._get_id(self._name)
+        return self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": plan.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": plan.coach_id.id,
+                    "date_deadline": plan.next_review_date,
+                    "summary": self.env._(
+                        "Review the coaching plan of %(person)s",
+                        person=plan.employee_id.name,
+                    ),
+                }
+                for plan in plans
+                if plan.id not in reminded
+            ]
+        )

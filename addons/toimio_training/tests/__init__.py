@@ -1,0 +1,6 @@
+from . import test_coaching_plan
+from . import test_competences
+from . import test_course
+from . import test_self_assessment
+from . import test_training_security
+from . import test_portal_plan

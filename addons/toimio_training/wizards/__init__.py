@@ -1,0 +1,1 @@
+from . import toimio_coaching_plan_close_wizard
