@@ -32,5 +32,11 @@
         "wizards/toimio_shift_wizard_views.xml",
         "views/toimio_jobs_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/product_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/sale_order_demo.xml",
+        "demo/toimio_shift_demo.xml",
+    ],
 }

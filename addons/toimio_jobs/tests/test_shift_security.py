@@ -93,10 +93,12 @@ class TestShiftSecurity(ToimioJobsCase):
             .with_context(allowed_company_ids=other.ids)
             .search([])
         )
+        domain = [("company_id", "=", self.company.id)]
         self.assertEqual(
-            self.env["toimio.shift"].with_user(self.admin).search_count([]),
-            self.env["toimio.shift"].search_count([]),
+            self.env["toimio.shift"].with_user(self.admin).search_count(domain),
+            self.env["toimio.shift"].search_count(domain),
         )
+        self.assertEqual(self.env["toimio.shift"].search_count(domain), 3)
 
     def test_participation_report_admin_only(self):
         with self.assertRaises(AccessError):
