@@ -4,3 +4,10 @@ from . import test_members_security
 from . import test_members_jsonrpc
 from . import test_special_data_erasure
 from . import test_engagement_esf
+from . import test_wage_subsidy_rules
+from . import test_wage_subsidy_decision
+from . import test_wage_subsidy_claims
+from . import test_wage_subsidy_import
+from . import test_wage_subsidy_deadline
+from . import test_wage_subsidy_overview
+from . import test_wage_subsidy_security
