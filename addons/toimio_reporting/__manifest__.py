@@ -12,7 +12,21 @@
     "depends": [
         "toimio_jobs",
         "toimio_training",
+        "board",
     ],
-    "data": [],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "security/toimio_reporting_security.xml",
+        "views/toimio_hours_report_views.xml",
+        "views/toimio_transition_report_views.xml",
+        "views/toimio_people_report_views.xml",
+        "wizards/toimio_funder_indicator_wizard_views.xml",
+        "wizards/toimio_customer_impact_wizard_views.xml",
+        "report/toimio_funder_indicator_report.xml",
+        "report/toimio_customer_impact_report.xml",
+        "views/toimio_dashboard_views.xml",
+        "views/toimio_reporting_menus.xml",
+    ],
     "demo": [],
 }

@@ -18,7 +18,9 @@ class TestEngagementEsf(ToimioMembersCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.followup_type = cls.env.ref("toimio_members.mail_activity_type_esf_followup")
+        cls.followup_type = cls.env.ref(
+            "toimio_members.mail_activity_type_esf_followup"
+        )
         cls.engagement = cls._engagement(
             date_start="2026-01-01",
             coach_id=cls.coach.id,

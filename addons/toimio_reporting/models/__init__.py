@@ -1,0 +1,3 @@
+from . import toimio_hours_report
+from . import toimio_transition_report
+from . import toimio_people_report

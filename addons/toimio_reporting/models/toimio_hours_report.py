@@ -1,0 +1,169 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models, tools
+from odoo.tools import SQL
+from odoo.tools.sql import create_index
+
+from odoo.addons.toimio_members.models.toimio_engagement import TARGET_GROUPS
+
+
+class ToimioHoursReport(models.Model):
+    """Hours and participation days: one row per shift that is not cancelled.
+
+    The rows are not aggregated in the view, so that record rules (company,
+    a supervisor's own teams, a coach's coachees) filter shifts before pivot
+    and graph views group them by month, company, engagement type, target
+    group and customer. The target group is the person's group on the day of
+    the shift (from the dated group history), else the engagement's group at
+    start.
+    """
+
+    _name = "toimio.hours.report"
+    _description = "Hours and days"
+    _auto = False
+    _order = "date desc, id desc"
+    _rec_name = "date"
+
+    date = fields.Date(readonly=True)
+    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    employee_id = fields.Many2one("hr.employee", string="Person", readonly=True)
+    engagement_id = fields.Many2one(
+        "toimio.engagement", string="Engagement", readonly=True
+    )
+    type_id = fields.Many2one(
+        "toimio.engagement.type", string="Engagement type", readonly=True
+    )
+    target_group = fields.Selection(TARGET_GROUPS, readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    project_id = fields.Many2one("project.project", string="Project", readonly=True)
+    task_id = fields.Many2one("project.task", string="Job", readonly=True)
+    supervisor_id = fields.Many2one("res.users", string="Supervisor", readonly=True)
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("absent", "Absent")],
+        readonly=True,
+    )
+    shift_count = fields.Integer(string="Shifts", readonly=True, aggregator="sum")
+    planned_hours = fields.Float(
+        readonly=True,
+        aggregator="sum",
+        help="Planned hours (less breaks) of shifts that are not cancelled.",
+    )
+    done_hours = fields.Float(
+        string="Done hours",
+        readonly=True,
+        aggregator="sum",
+        help="Recorded hours of done shifts.",
+    )
+    absent_hours = fields.Float(
+        readonly=True, aggregator="sum", help="Planned hours of absent shifts."
+    )
+    recorded_planned_hours = fields.Float(
+        string="Planned hours of recorded shifts",
+        readonly=True,
+        aggregator="sum",
+        help="Planned hours of done and absent shifts: the base of the absence rate.",
+    )
+    participation_days = fields.Integer(
+        readonly=True,
+        aggregator="sum",
+        help="Days with at least one done shift in an unpaid engagement type "
+        "(work trial, rehabilitative work, participation work).",
+    )
+    absence_rate = fields.Float(
+        string="Absence rate (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Absent hours as a share of the planned hours of recorded (done or "
+        "absent) shifts.",
+    )
+
+    def init(self):
+        # Participation days look up other done shifts of the same person,
+        # engagement and day; the group history is joined by person and date.
+        create_index(
+            self.env.cr,
+            "toimio_shift_employee_date_state_index",
+            "toimio_shift",
+            ["employee_id", "date", "state"],
+        )
+        create_index(
+            self.env.cr,
+            "toimio_target_group_change_employee_date_index",
+            "toimio_target_group_change",
+            ["employee_id", "date"],
+        )
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                SQL(self._query()),
+            )
+        )
+
+    def _query(self):
+        return """
+            WITH group_periods AS (
+                SELECT c.employee_id,
+                       c.new_group,
+                       c.date AS valid_from,
+                       LEAD(c.date) OVER (
+                           PARTITION BY c.employee_id ORDER BY c.date, c.id
+                       ) AS valid_to
+                  FROM toimio_target_group_change c
+            )
+            SELECT s.id,
+                   s.date,
+                   s.company_id,
+                   s.employee_id,
+                   s.engagement_id,
+                   s.engagement_type_id AS type_id,
+                   COALESCE(g.new_group, e.target_group) AS target_group,
+                   s.partner_id,
+                   s.project_id,
+                   s.task_id,
+                   s.supervisor_id,
+                   s.state,
+                   1 AS shift_count,
+                   COALESCE(s.planned_hours, 0) AS planned_hours,
+                   CASE WHEN s.state = 'done'
+                        THEN COALESCE(s.worked_hours, 0) ELSE 0 END AS done_hours,
+                   CASE WHEN s.state = 'absent'
+                        THEN COALESCE(s.planned_hours, 0) ELSE 0 END AS absent_hours,
+                   CASE WHEN s.state IN ('done', 'absent')
+                        THEN COALESCE(s.planned_hours, 0) ELSE 0
+                   END AS recorded_planned_hours,
+                   CASE WHEN s.state = 'done'
+                         AND s.engagement_id IS NOT NULL
+                         AND NOT COALESCE(t.paid, FALSE)
+                         AND NOT EXISTS (
+                             SELECT 1
+                               FROM toimio_shift o
+                              WHERE o.employee_id = s.employee_id
+                                AND o.date = s.date
+                                AND o.state = 'done'
+                                AND o.engagement_id = s.engagement_id
+                                AND o.id < s.id
+                         )
+                        THEN 1 ELSE 0 END AS participation_days,
+                   CASE WHEN s.state = 'absent' THEN 100.0
+                        WHEN s.state = 'done' THEN 0.0 END AS absence_rate
+              FROM toimio_shift s
+              LEFT JOIN toimio_engagement e ON e.id = s.engagement_id
+              LEFT JOIN toimio_engagement_type t ON t.id = s.engagement_type_id
+              LEFT JOIN group_periods g
+                     ON g.employee_id = s.employee_id
+                    AND g.valid_from <= s.date
+                    AND (g.valid_to IS NULL OR g.valid_to > s.date)
+             WHERE s.state != 'cancelled'
+        """
+
+    def _read_group_select(self, aggregate_spec, query):
+        if aggregate_spec == "absence_rate:avg":
+            # Weighted by hours, not an average of rows.
+            return SQL(
+                "ROUND((100.0 * SUM(%s) / NULLIF(SUM(%s), 0))::numeric, 2)",
+                self._field_to_sql(self._table, "absent_hours", query),
+                self._field_to_sql(self._table, "recorded_planned_hours", query),
+            )
+        return super()._read_group_select(aggregate_spec, query)

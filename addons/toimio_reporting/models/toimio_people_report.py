@@ -1,0 +1,62 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+from odoo.addons.toimio_members.models.toimio_engagement import TARGET_GROUPS
+
+
+class ToimioPeopleReport(models.Model):
+    """People in supported work today: one row per person with a running
+    engagement (the employment they work in first, then the latest start),
+    in their current target group."""
+
+    _name = "toimio.people.report"
+    _description = "People now"
+    _auto = False
+    _order = "employee_id"
+    _rec_name = "employee_id"
+
+    employee_id = fields.Many2one("hr.employee", string="Person", readonly=True)
+    engagement_id = fields.Many2one(
+        "toimio.engagement", string="Engagement", readonly=True
+    )
+    company_id = fields.Many2one("res.company", string="Organiser", readonly=True)
+    type_id = fields.Many2one(
+        "toimio.engagement.type", string="Engagement type", readonly=True
+    )
+    target_group = fields.Selection(TARGET_GROUPS, readonly=True)
+    coach_id = fields.Many2one("res.users", string="Coach", readonly=True)
+    date_start = fields.Date(string="Since", readonly=True)
+    people = fields.Integer(readonly=True, aggregator="sum")
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE VIEW %s AS (
+                    SELECT DISTINCT ON (e.employee_id)
+                           e.id,
+                           e.id AS engagement_id,
+                           e.employee_id,
+                           e.company_id,
+                           e.type_id,
+                           COALESCE(emp.toimio_target_group, e.target_group)
+                               AS target_group,
+                           e.coach_id,
+                           e.date_start,
+                           1 AS people
+                      FROM toimio_engagement e
+                      JOIN hr_employee emp ON emp.id = e.employee_id
+                      JOIN toimio_engagement_type t ON t.id = e.type_id
+                     WHERE e.state = 'active'
+                       AND e.date_start <= CURRENT_DATE
+                       AND (e.date_end IS NULL OR e.date_end >= CURRENT_DATE)
+                  ORDER BY e.employee_id, t.exclusive DESC NULLS LAST,
+                           e.date_start DESC, e.id DESC
+                )
+                """,
+                SQL.identifier(self._table),
+            )
+        )

@@ -1,0 +1,28 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+from odoo.addons.toimio_members.models.toimio_engagement import TARGET_GROUPS
+
+
+class ToimioCustomerImpactLine(models.TransientModel):
+    _name = "toimio.customer.impact.line"
+    _description = "Customer impact statement line"
+    _order = "target_group, is_subtotal, type_id, id"
+
+    wizard_id = fields.Many2one(
+        "toimio.customer.impact.wizard", required=True, ondelete="cascade"
+    )
+    target_group = fields.Selection(TARGET_GROUPS)
+    type_id = fields.Many2one("toimio.engagement.type", string="Engagement type")
+    is_subtotal = fields.Boolean(string="Target group total")
+    hours = fields.Float()
+    people = fields.Integer()
+
+    def _toimio_sort_key(self):
+        return (
+            self.target_group or "9",
+            self.is_subtotal,
+            self.type_id.sequence,
+            self.type_id.id or 0,
+        )

@@ -1,0 +1,221 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+from datetime import date
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_date
+
+from .toimio_xlsx import build_xlsx
+
+
+class ToimioCustomerImpactWizard(models.TransientModel):
+    """What a customer's orders gave work to, for social procurement reporting:
+    done hours by target group and engagement type, and the number of people.
+    Counts only, never names."""
+
+    _name = "toimio.customer.impact.wizard"
+    _description = "Customer impact statement"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        domain=[("parent_id", "=", False)],
+        help="The customer; the hours of its sites and contacts count too.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Company",
+        required=True,
+        default=lambda self: self.env.company,
+        domain=lambda self: [("id", "in", self.env.companies.ids)],
+    )
+    date_from = fields.Date(
+        string="From",
+        required=True,
+        default=lambda self: date(fields.Date.context_today(self).year, 1, 1),
+    )
+    date_to = fields.Date(
+        string="To",
+        required=True,
+        default=lambda self: date(fields.Date.context_today(self).year, 12, 31),
+    )
+    line_ids = fields.One2many(
+        "toimio.customer.impact.line", "wizard_id", string="Hours"
+    )
+    total_hours = fields.Float(readonly=True)
+    total_people = fields.Integer(string="People", readonly=True)
+    computed = fields.Boolean(readonly=True)
+    xlsx_file = fields.Binary(string="XLSX", readonly=True, attachment=False)
+    xlsx_filename = fields.Char(readonly=True)
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for wizard in self:
+            if wizard.date_to < wizard.date_from:
+                raise UserError(
+                    self.env._(
+                        "The period ends (%(to_date)s) before it starts "
+                        "(%(from_date)s). Correct the dates.",
+                        to_date=format_date(self.env, wizard.date_to),
+                        from_date=format_date(self.env, wizard.date_from),
+                    )
+                )
+
+    def _toimio_domain(self):
+        self.ensure_one()
+        return [
+            ("partner_id", "child_of", self.partner_id.commercial_partner_id.id),
+            ("company_id", "=", self.company_id.id),
+            ("state", "=", "done"),
+            ("date", ">=", self.date_from),
+            ("date", "<=", self.date_to),
+        ]
+
+    def action_compute(self):
+        self.ensure_one()
+        Report = self.env["toimio.hours.report"]
+        domain = self._toimio_domain()
+        aggregates = ["done_hours:sum", "employee_id:count_distinct"]
+        detail = Report._read_group(domain, ["target_group", "type_id"], aggregates)
+        by_group = Report._read_group(domain, ["target_group"], aggregates)
+        [(total_hours, total_people)] = Report._read_group(domain, [], aggregates)
+        lines = [Command.clear()]
+        for target_group, type_, hours, people in detail:
+            lines.append(
+                Command.create(
+                    {
+                        "target_group": target_group,
+                        "type_id": type_.id,
+                        "hours": hours,
+                        "people": people,
+                    }
+                )
+            )
+        for target_group, hours, people in by_group:
+            lines.append(
+                Command.create(
+                    {
+                        "target_group": target_group,
+                        "is_subtotal": True,
+                        "hours": hours,
+                        "people": people,
+                    }
+                )
+            )
+        self.write(
+            {
+                "line_ids": lines,
+                "total_hours": total_hours or 0.0,
+                "total_people": total_people or 0,
+                "computed": True,
+                "xlsx_file": False,
+                "xlsx_filename": False,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Customer impact statement"),
+        }
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        if not self.computed:
+            self.action_compute()
+        filename = "{}_{}_{}_{}.xlsx".format(
+            self.env._("impact"),
+            (self.partner_id.commercial_partner_id.name or "")
+            .replace(" ", "_")
+            .replace("/", "_"),
+            self.date_from,
+            self.date_to,
+        )
+        self.write(
+            {
+                "xlsx_file": base64.b64encode(self._toimio_xlsx()),
+                "xlsx_filename": filename,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self._name}/{self.id}/xlsx_file/{filename}"
+            "?download=true",
+            "target": "self",
+        }
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        if not self.computed:
+            self.action_compute()
+        return self.env.ref(
+            "toimio_reporting.toimio_customer_impact_report_action"
+        ).report_action(self)
+
+    def _toimio_report_lang(self):
+        return self.partner_id.lang or self.env.lang or "en_US"
+
+    def _toimio_titles(self):
+        return [
+            self.env._("Customer impact statement"),
+            self.env._(
+                "%(company)s for %(customer)s",
+                company=self.company_id.name,
+                customer=self.partner_id.commercial_partner_id.name,
+            ),
+            self.env._(
+                "Period %(from_date)s – %(to_date)s",
+                from_date=format_date(self.env, self.date_from),
+                to_date=format_date(self.env, self.date_to),
+            ),
+            self.env._(
+                "Done hours of people in supported work on the customer's jobs, "
+                "by target group and engagement type. Counts only."
+            ),
+        ]
+
+    def _toimio_xlsx(self):
+        wizard = self.with_context(lang=self._toimio_report_lang())
+        env = wizard.env
+        groups = dict(
+            wizard.line_ids._fields["target_group"]._description_selection(env)
+        )
+        rows = []
+        for line in wizard.line_ids.sorted(lambda line: line._toimio_sort_key()):
+            rows.append(
+                [
+                    groups.get(line.target_group, env._("Not known")),
+                    line.type_id.with_env(env).name
+                    if not line.is_subtotal
+                    else env._("All engagement types"),
+                    round(line.hours, 2),
+                    line.people,
+                ]
+            )
+        return build_xlsx(
+            [
+                {
+                    "name": env._("Customer impact"),
+                    "title": wizard._toimio_titles(),
+                    "header": [
+                        env._("Target group"),
+                        env._("Engagement type"),
+                        env._("Hours"),
+                        env._("People"),
+                    ],
+                    "rows": rows,
+                    "total": [
+                        env._("Total"),
+                        "",
+                        round(wizard.total_hours, 2),
+                        wizard.total_people,
+                    ],
+                    "widths": [36, 36, 12, 10],
+                }
+            ]
+        )

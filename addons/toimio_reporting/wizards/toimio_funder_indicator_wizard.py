@@ -1,0 +1,468 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+from datetime import date
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, format_date
+
+from odoo.addons.toimio_members.models.toimio_engagement_esf import (
+    NOT_LEAVING_OUTCOMES,
+)
+
+from .toimio_xlsx import build_xlsx
+
+GENDER_COLUMNS = ("women", "men", "other", "unknown")
+
+# The ESF+ 2021–27 common indicators (Regulation (EU) 2021/1057, Annex I) the
+# cooperative can count, in report order: (section, code, label, condition on
+# the participant / leaver row ``p``). Labels are translated on the lines.
+ENTRY_INDICATORS = [
+    ("participants", "TRUE"),
+    (
+        "unemployed",
+        "p.entry_labour_status IN ('unemployed', 'long_term_unemployed')",
+    ),
+    ("long_term_unemployed", "p.entry_labour_status = 'long_term_unemployed'"),
+    ("inactive", "p.entry_labour_status = 'inactive'"),
+    ("employed", "p.entry_labour_status = 'employed'"),
+    ("status_unknown", "p.entry_labour_status IS NULL"),
+    ("age_under_30", "p.age < 30"),
+    ("age_30_54", "p.age BETWEEN 30 AND 54"),
+    ("age_55_plus", "p.age >= 55"),
+    ("age_unknown", "p.age IS NULL"),
+    ("isced_0_2", "p.entry_education = 'isced_0_2'"),
+    ("isced_3_4", "p.entry_education = 'isced_3_4'"),
+    ("isced_5_8", "p.entry_education = 'isced_5_8'"),
+    ("education_unknown", "p.entry_education IS NULL"),
+    ("disability", "p.entry_disability = 'yes'"),
+    ("disability_undisclosed", "p.entry_disability = 'undisclosed'"),
+]
+EXIT_INDICATORS = [
+    ("leavers", "TRUE"),
+    ("left_employed", "p.exit_outcome = 'open_labour_market'"),
+    ("left_education", "p.exit_outcome = 'education'"),
+    (
+        "left_other",
+        "p.exit_outcome NOT IN ('open_labour_market', 'education')",
+    ),
+]
+FOLLOWUP_INDICATORS = [
+    ("followup_employed", "p.followup_result = 'employed'"),
+    ("followup_education", "p.followup_result = 'education'"),
+    ("followup_other", "p.followup_result IN ('other', 'unknown')"),
+    ("followup_missing", "p.followup_result IS NULL"),
+]
+TRANSITION_INDICATORS = [
+    ("towards_work", "p.direction = 'towards_work'"),
+    ("away_from_work", "p.direction = 'away_from_work'"),
+]
+INDICATOR_CODES = [
+    ("participants", "Participants (entered in the period)"),
+    ("unemployed", "Unemployed, including long-term unemployed"),
+    ("long_term_unemployed", "Long-term unemployed"),
+    ("inactive", "Inactive"),
+    ("employed", "Employed, including self-employed"),
+    ("status_unknown", "Labour-market status not recorded"),
+    ("age_under_30", "Under 30 years of age"),
+    ("age_30_54", "30–54 years of age"),
+    ("age_55_plus", "55 years of age and over"),
+    ("age_unknown", "Age not known"),
+    ("isced_0_2", "Basic education or less (ISCED 0–2)"),
+    ("isced_3_4", "Upper secondary or post-secondary (ISCED 3–4)"),
+    ("isced_5_8", "Tertiary education (ISCED 5–8)"),
+    ("education_unknown", "Education not recorded"),
+    ("disability", "Participants with disabilities"),
+    ("disability_undisclosed", "Did not want to say about disability"),
+    ("leavers", "Participants who left (in the period)"),
+    ("left_employed", "In employment upon leaving"),
+    ("left_education", "In education or training upon leaving"),
+    ("left_other", "Other situation upon leaving"),
+    ("followup_employed", "In employment six months after leaving"),
+    ("followup_education", "In education or training six months after leaving"),
+    ("followup_other", "Other or unknown situation six months after leaving"),
+    ("followup_missing", "Six-month follow-up not yet recorded"),
+    ("towards_work", "Moved towards work (III → II → I)"),
+    ("away_from_work", "Moved away from work"),
+]
+SECTIONS = [
+    ("entry", "Participants at entry"),
+    ("exit", "Results upon leaving"),
+    ("followup", "Results six months after leaving"),
+    ("transitions", "Target group changes"),
+]
+
+
+class ToimioFunderIndicatorWizard(models.TransientModel):
+    """Counts of participants for a period and organiser: never names."""
+
+    _name = "toimio.funder.indicator.wizard"
+    _description = "Funder indicators (ESF+)"
+
+    company_id = fields.Many2one(
+        "res.company",
+        string="Organiser",
+        required=True,
+        default=lambda self: self.env.company,
+        domain=lambda self: [("id", "in", self.env.companies.ids)],
+    )
+    date_from = fields.Date(
+        string="From",
+        required=True,
+        default=lambda self: date(fields.Date.context_today(self).year, 1, 1),
+    )
+    date_to = fields.Date(
+        string="To",
+        required=True,
+        default=lambda self: date(fields.Date.context_today(self).year, 12, 31),
+    )
+    type_ids = fields.Many2many(
+        "toimio.engagement.type",
+        string="Engagement types",
+        help="Count only these engagement types (e.g. the ones a project "
+        "funds). Empty: all types.",
+    )
+    line_ids = fields.One2many(
+        "toimio.funder.indicator.line", "wizard_id", string="Indicators"
+    )
+    entry_line_ids = fields.One2many(
+        "toimio.funder.indicator.line",
+        "wizard_id",
+        domain=[("section", "=", "entry")],
+    )
+    exit_line_ids = fields.One2many(
+        "toimio.funder.indicator.line",
+        "wizard_id",
+        domain=[("section", "in", ("exit", "followup"))],
+    )
+    transition_line_ids = fields.One2many(
+        "toimio.funder.indicator.line",
+        "wizard_id",
+        domain=[("section", "=", "transitions")],
+    )
+    median_days_to_leaving = fields.Float(
+        string="Median days from entry to leaving",
+        readonly=True,
+        help="Median length of the engagements of the people who left in the period.",
+    )
+    computed = fields.Boolean(readonly=True)
+    xlsx_file = fields.Binary(string="XLSX", readonly=True, attachment=False)
+    xlsx_filename = fields.Char(readonly=True)
+
+    # -- constraints ----------------------------------------------------------
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for wizard in self:
+            if wizard.date_to < wizard.date_from:
+                raise UserError(
+                    self.env._(
+                        "The period ends (%(to)s) before it starts (%(from)s). "
+                        "Correct the dates.",
+                        to=format_date(self.env, wizard.date_to),
+                        **{"from": format_date(self.env, wizard.date_from)},
+                    )
+                )
+
+    # -- actions ----------------------------------------------------------------
+
+    def action_compute(self):
+        self.ensure_one()
+        self._toimio_check_company()
+        counts = self._toimio_counts()
+        lines = [Command.clear()]
+        sequence = 0
+        for section, indicators in (
+            ("entry", ENTRY_INDICATORS),
+            ("exit", EXIT_INDICATORS),
+            ("followup", FOLLOWUP_INDICATORS),
+            ("transitions", TRANSITION_INDICATORS),
+        ):
+            for code, _condition in indicators:
+                sequence += 1
+                by_gender = counts.get(code, {})
+                values = {column: by_gender.get(column, 0) for column in GENDER_COLUMNS}
+                lines.append(
+                    Command.create(
+                        {
+                            "sequence": sequence,
+                            "section": section,
+                            "code": code,
+                            "total": sum(values.values()),
+                            **values,
+                        }
+                    )
+                )
+        self.write(
+            {
+                "line_ids": lines,
+                "median_days_to_leaving": self._toimio_median_days_to_leaving(),
+                "computed": True,
+                "xlsx_file": False,
+                "xlsx_filename": False,
+            }
+        )
+        return self._toimio_reopen()
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        if not self.computed:
+            self.action_compute()
+        filename = self._toimio_filename("xlsx")
+        self.write(
+            {
+                "xlsx_file": base64.b64encode(self._toimio_xlsx()),
+                "xlsx_filename": filename,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self._name}/{self.id}/xlsx_file/{filename}"
+            "?download=true",
+            "target": "self",
+        }
+
+    def action_print_pdf(self):
+        self.ensure_one()
+        if not self.computed:
+            self.action_compute()
+        return self.env.ref(
+            "toimio_reporting.toimio_funder_indicator_report_action"
+        ).report_action(self)
+
+    # -- business methods ------------------------------------------------------
+
+    def _toimio_reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Funder indicators"),
+        }
+
+    def _toimio_check_company(self):
+        if self.company_id not in self.env.companies:
+            raise AccessError(
+                self.env._(
+                    "You cannot report on %(company)s: it is not one of your "
+                    "companies.",
+                    company=self.company_id.name,
+                )
+            )
+
+    def _toimio_engagement_query(self, domain):
+        """SQL of the ids of the engagements in ``domain`` the user may read
+        (record rules apply)."""
+        domain = [("company_id", "=", self.company_id.id)] + domain
+        if self.type_ids:
+            domain.append(("type_id", "in", self.type_ids.ids))
+        return self.env["toimio.engagement"]._search(domain).subselect()
+
+    def _toimio_count_sql(self, rows_sql, indicators):
+        """Count the rows of ``rows_sql`` (with a ``gender`` column) that meet
+        each indicator's condition, by gender."""
+        counts = SQL(", ").join(
+            SQL(
+                "COUNT(*) FILTER (WHERE %s) AS %s", SQL(condition), SQL.identifier(code)
+            )
+            for code, condition in indicators
+        )
+        return SQL(
+            """
+            SELECT CASE p.gender WHEN 'female' THEN 'women'
+                                 WHEN 'male' THEN 'men'
+                                 WHEN 'other' THEN 'other'
+                                 ELSE 'unknown' END AS gender_column,
+                   %s
+              FROM (%s) p
+          GROUP BY 1
+            """,
+            counts,
+            rows_sql,
+        )
+
+    def _toimio_participants_sql(self):
+        """First engagement of each person who entered in the period."""
+        engagements = self._toimio_engagement_query(
+            [
+                ("state", "in", ("active", "ended")),
+                ("date_start", ">=", self.date_from),
+                ("date_start", "<=", self.date_to),
+            ]
+        )
+        return SQL(
+            """
+            SELECT DISTINCT ON (e.employee_id)
+                   emp.gender,
+                   EXTRACT(YEAR FROM AGE(e.date_start, emp.birthday)) AS age,
+                   e.entry_labour_status,
+                   e.entry_education,
+                   e.entry_disability
+              FROM toimio_engagement e
+              JOIN hr_employee emp ON emp.id = e.employee_id
+             WHERE e.id IN %s
+          ORDER BY e.employee_id, e.date_start, e.id
+            """,
+            engagements,
+        )
+
+    def _toimio_leavers_sql(self):
+        """Last engagement of each person who left the cooperative in the period."""
+        engagements = self._toimio_engagement_query(
+            [
+                ("state", "=", "ended"),
+                ("date_end", ">=", self.date_from),
+                ("date_end", "<=", self.date_to),
+                ("exit_outcome", "not in", NOT_LEAVING_OUTCOMES),
+            ]
+        )
+        return SQL(
+            """
+            SELECT DISTINCT ON (e.employee_id)
+                   emp.gender,
+                   e.exit_outcome,
+                   e.followup_result
+              FROM toimio_engagement e
+              JOIN hr_employee emp ON emp.id = e.employee_id
+             WHERE e.id IN %s
+          ORDER BY e.employee_id, e.date_end DESC, e.id DESC
+            """,
+            engagements,
+        )
+
+    def _toimio_group_changes_sql(self):
+        domain = [
+            ("kind", "=", "group_change"),
+            ("company_id", "=", self.company_id.id),
+            ("date", ">=", self.date_from),
+            ("date", "<=", self.date_to),
+        ]
+        if self.type_ids:
+            domain.append(("type_id", "in", self.type_ids.ids))
+        changes = self.env["toimio.transition.report"]._search(domain).subselect()
+        return SQL(
+            """
+            SELECT emp.gender, t.direction
+              FROM toimio_transition_report t
+              JOIN hr_employee emp ON emp.id = t.employee_id
+             WHERE t.id IN %s
+            """,
+            changes,
+        )
+
+    def _toimio_counts(self):
+        """{code: {gender column: count}} for every indicator."""
+        counts = {}
+        for rows_sql, indicators in (
+            (self._toimio_participants_sql(), ENTRY_INDICATORS),
+            (self._toimio_leavers_sql(), EXIT_INDICATORS + FOLLOWUP_INDICATORS),
+            (self._toimio_group_changes_sql(), TRANSITION_INDICATORS),
+        ):
+            self.env.cr.execute(self._toimio_count_sql(rows_sql, indicators))
+            for row in self.env.cr.dictfetchall():
+                column = row.pop("gender_column")
+                for code, count in row.items():
+                    counts.setdefault(code, {})[column] = count
+        return counts
+
+    def _toimio_median_days_to_leaving(self):
+        domain = [
+            ("kind", "=", "exit"),
+            ("is_leaving", "=", True),
+            ("company_id", "=", self.company_id.id),
+            ("date", ">=", self.date_from),
+            ("date", "<=", self.date_to),
+        ]
+        if self.type_ids:
+            domain.append(("type_id", "in", self.type_ids.ids))
+        [(median,)] = self.env["toimio.transition.report"]._read_group(
+            domain, aggregates=["median_days:avg"]
+        )
+        return median or 0.0
+
+    def _toimio_report_lang(self):
+        """Funders get the report in Finnish when Finnish is installed."""
+        if self.env["res.lang"]._lang_get("fi_FI"):
+            return "fi_FI"
+        return self.env.lang or "en_US"
+
+    def _toimio_filename(self, extension):
+        return "{}_{}_{}_{}.{}".format(
+            self.env._("funder_indicators"),
+            (self.company_id.name or "").replace(" ", "_").replace("/", "_"),
+            self.date_from,
+            self.date_to,
+            extension,
+        )
+
+    def _toimio_column_titles(self):
+        return [
+            self.env._("Indicator"),
+            self.env._("Women"),
+            self.env._("Men"),
+            self.env._("Other"),
+            self.env._("Not known"),
+            self.env._("Total"),
+        ]
+
+    def _toimio_xlsx(self):
+        wizard = self.with_context(lang=self._toimio_report_lang())
+        sections = dict(
+            wizard.line_ids._fields["section"]._description_selection(wizard.env)
+        )
+        rows = []
+        current = None
+        for line in wizard.line_ids.sorted("sequence"):
+            if line.section != current:
+                current = line.section
+                rows.append([sections[current]])
+            rows.append(
+                [line.label, line.women, line.men, line.other, line.unknown, line.total]
+            )
+        rows.append([])
+        rows.append(
+            [
+                wizard.env._("Median days from entry to leaving"),
+                "",
+                "",
+                "",
+                "",
+                wizard.median_days_to_leaving,
+            ]
+        )
+        return build_xlsx(
+            [
+                {
+                    "name": wizard.env._("Funder indicators"),
+                    "title": wizard._toimio_titles(),
+                    "header": wizard._toimio_column_titles(),
+                    "rows": rows,
+                    "widths": [60, 10, 10, 10, 10, 10],
+                }
+            ]
+        )
+
+    def _toimio_titles(self):
+        lines = [
+            self.env._("Funder indicators (ESF+ common indicators)"),
+            self.company_id.name,
+            self.env._(
+                "Period %(from_date)s – %(to_date)s",
+                from_date=format_date(self.env, self.date_from),
+                to_date=format_date(self.env, self.date_to),
+            ),
+        ]
+        if self.type_ids:
+            lines.append(
+                self.env._(
+                    "Engagement types: %(types)s",
+                    types=", ".join(self.type_ids.mapped("name")),
+                )
+            )
+        lines.append(
+            self.env._("Counts of people only; a person is counted once per section.")
+        )
+        return lines
