@@ -21,6 +21,7 @@
         "views/toimio_hours_report_views.xml",
         "views/toimio_transition_report_views.xml",
         "views/toimio_people_report_views.xml",
+        "views/toimio_economy_report_views.xml",
         "wizards/toimio_funder_indicator_wizard_views.xml",
         "wizards/toimio_customer_impact_wizard_views.xml",
         "report/toimio_funder_indicator_report.xml",

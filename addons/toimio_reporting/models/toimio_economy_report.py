@@ -1,0 +1,186 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+
+class ToimioEconomyReport(models.Model):
+    """What came in: revenue from recorded hours, pay subsidies and
+    participation-day compensations, by month, company and partner.
+
+    - Revenue: one row per timesheet line written by a done shift, valued as
+      Odoo's own timesheet analysis does (hours × the order line's unit price);
+      invoiced when its invoice is posted.
+    - Subsidies claimed and received: one row per submitted, paid or rejected
+      claim (toimio_members), by payment period.
+    - Subsidies at risk: unclaimed pay and draft claims, from the pay-subsidy
+      overview of toimio_members (amounts by the same claim rules), by final
+      claim deadline.
+    - Compensations: participation days × the type's daily compensation
+      (toimio_jobs' participation report).
+    """
+
+    _name = "toimio.economy.report"
+    _description = "Economy"
+    _auto = False
+    _order = "date desc, id desc"
+    _rec_name = "date"
+
+    kind = fields.Selection(
+        [
+            ("revenue", "Revenue from hours"),
+            ("subsidy", "Pay subsidy claimed"),
+            ("at_risk", "Pay subsidy at risk"),
+            ("compensation", "Participation-day compensation"),
+        ],
+        readonly=True,
+    )
+    date = fields.Date(
+        readonly=True,
+        help="Day of the hours, payment period of a claim, deadline of a subsidy "
+        "at risk, month of participation days.",
+    )
+    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Partner",
+        readonly=True,
+        help="Customer of the hours, granting authority of the subsidy, payer of "
+        "the compensations.",
+    )
+    type_id = fields.Many2one(
+        "toimio.engagement.type", string="Engagement type", readonly=True
+    )
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    hours = fields.Float(string="Invoiceable hours", readonly=True, aggregator="sum")
+    revenue = fields.Monetary(readonly=True, aggregator="sum")
+    revenue_invoiced = fields.Monetary(
+        string="Invoiced revenue", readonly=True, aggregator="sum"
+    )
+    revenue_not_invoiced = fields.Monetary(
+        string="Revenue not yet invoiced", readonly=True, aggregator="sum"
+    )
+    subsidy_claimed = fields.Monetary(readonly=True, aggregator="sum")
+    subsidy_received = fields.Monetary(readonly=True, aggregator="sum")
+    subsidy_at_risk = fields.Monetary(
+        readonly=True,
+        aggregator="sum",
+        help="Pay subsidy not yet claimed or in a draft claim: lost if not "
+        "claimed by the final claim deadline.",
+    )
+    participation_days = fields.Integer(readonly=True, aggregator="sum")
+    compensation = fields.Monetary(
+        string="Compensations", readonly=True, aggregator="sum"
+    )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                SQL(self._query()),
+            )
+        )
+
+    def _query(self):
+        revenue = """
+            CASE WHEN sol.id IS NULL OR pt.service_type IN ('manual', 'milestones')
+                 THEN 0
+                 WHEN pt.invoice_policy = 'order' AND sol.qty_delivered != 0
+                 THEN (sol.price_subtotal / sol.qty_delivered)
+                      * (l.unit_amount * sol_uom.factor / l_uom.factor)
+                 ELSE l.unit_amount * sol.price_unit * sol_uom.factor / l_uom.factor
+            END
+        """
+        zero_money = """
+                   0::numeric AS revenue,
+                   0::numeric AS revenue_invoiced,
+                   0::numeric AS revenue_not_invoiced
+        """
+        return f"""
+            SELECT l.id * 4 AS id,
+                   'revenue' AS kind,
+                   l.date,
+                   s.company_id,
+                   COALESCE(so.partner_id, s.partner_id) AS partner_id,
+                   s.engagement_type_id AS type_id,
+                   rc.currency_id,
+                   l.unit_amount AS hours,
+                   {revenue} AS revenue,
+                   CASE WHEN m.state = 'posted' THEN {revenue} ELSE 0 END
+                       AS revenue_invoiced,
+                   CASE WHEN m.state = 'posted' THEN 0 ELSE {revenue} END
+                       AS revenue_not_invoiced,
+                   0::numeric AS subsidy_claimed,
+                   0::numeric AS subsidy_received,
+                   0::numeric AS subsidy_at_risk,
+                   0 AS participation_days,
+                   0::numeric AS compensation
+              FROM account_analytic_line l
+              JOIN toimio_shift s ON s.id = l.toimio_shift_id
+              JOIN res_company rc ON rc.id = s.company_id
+              LEFT JOIN sale_order_line sol ON sol.id = l.so_line
+              LEFT JOIN sale_order so ON so.id = sol.order_id
+              LEFT JOIN uom_uom sol_uom ON sol_uom.id = sol.product_uom
+              LEFT JOIN uom_uom l_uom ON l_uom.id = l.product_uom_id
+              LEFT JOIN product_product pp ON pp.id = sol.product_id
+              LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
+              LEFT JOIN account_move m ON m.id = l.timesheet_invoice_id
+             UNION ALL
+            SELECT c.id * 4 + 1 AS id,
+                   'subsidy' AS kind,
+                   c.payment_month AS date,
+                   ws.company_id,
+                   ws.authority_id AS partner_id,
+                   e.type_id,
+                   rc.currency_id,
+                   0 AS hours,
+                   {zero_money},
+                   CASE WHEN c.state IN ('submitted', 'paid')
+                        THEN c.amount ELSE 0 END AS subsidy_claimed,
+                   COALESCE(c.paid_amount, 0) AS subsidy_received,
+                   0::numeric AS subsidy_at_risk,
+                   0 AS participation_days,
+                   0::numeric AS compensation
+              FROM toimio_wage_subsidy_claim c
+              JOIN toimio_wage_subsidy ws ON ws.id = c.subsidy_id
+              JOIN res_company rc ON rc.id = ws.company_id
+              LEFT JOIN toimio_engagement e ON e.id = ws.engagement_id
+             WHERE c.state IN ('submitted', 'paid', 'rejected')
+             UNION ALL
+            SELECT o.id * 4 + 2 AS id,
+                   'at_risk' AS kind,
+                   o.claim_deadline AS date,
+                   o.company_id,
+                   o.authority_id AS partner_id,
+                   e.type_id,
+                   o.currency_id,
+                   0 AS hours,
+                   {zero_money},
+                   0::numeric AS subsidy_claimed,
+                   0::numeric AS subsidy_received,
+                   o.outstanding AS subsidy_at_risk,
+                   0 AS participation_days,
+                   0::numeric AS compensation
+              FROM toimio_wage_subsidy_overview o
+              JOIN toimio_wage_subsidy ws ON ws.id = o.subsidy_id
+              LEFT JOIN toimio_engagement e ON e.id = ws.engagement_id
+             WHERE o.kind IN ('unclaimed', 'draft')
+             UNION ALL
+            SELECT p.id * 4 + 3 AS id,
+                   'compensation' AS kind,
+                   p.month AS date,
+                   p.company_id,
+                   p.payer_id AS partner_id,
+                   p.type_id,
+                   p.currency_id,
+                   0 AS hours,
+                   {zero_money},
+                   0::numeric AS subsidy_claimed,
+                   0::numeric AS subsidy_received,
+                   0::numeric AS subsidy_at_risk,
+                   p.days AS participation_days,
+                   p.amount AS compensation
+              FROM toimio_participation_report p
+        """
