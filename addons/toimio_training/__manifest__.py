@@ -35,5 +35,11 @@
         "wizards/toimio_coaching_plan_close_wizard_views.xml",
         "views/toimio_training_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/hr_employee_demo.xml",
+        "demo/toimio_coaching_plan_demo.xml",
+        "demo/toimio_training_course_demo.xml",
+        "demo/toimio_self_assessment_demo.xml",
+        "demo/toimio_training_reminders_demo.xml",
+    ],
 }

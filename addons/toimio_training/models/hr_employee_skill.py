@@ -236,6 +236,8 @@ class HrEmployeeSkill(models.Model):
             if not user:
                 continue
             reminded |= line
+            # Written in the language of the person who reads the to-do.
+            user_env = self.with_context(lang=user.lang).env
             activities.append(
                 {
                     "res_model_id": model_id,
@@ -245,12 +247,12 @@ class HrEmployeeSkill(models.Model):
                     "date_deadline": max(
                         today, line.toimio_date_expiry - timedelta(days=30)
                     ),
-                    "summary": self.env._(
+                    "summary": user_env._(
                         "%(card)s expires on %(date)s",
-                        card=line.skill_id.name,
-                        date=format_date(self.env, line.toimio_date_expiry),
+                        card=line.skill_id.with_env(user_env).name,
+                        date=format_date(user_env, line.toimio_date_expiry),
                     ),
-                    "note": self.env._(
+                    "note": user_env._(
                         "Book a renewal course or ask for a copy of the new card."
                     ),
                 }

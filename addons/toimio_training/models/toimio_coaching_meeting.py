@@ -1,6 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
@@ -92,6 +92,16 @@ class ToimioCoachingMeeting(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        plans = self.env["toimio.coaching.plan"].browse(
+            [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
+        )
+        for vals in vals_list:
+            if vals.get("plan_id") and "participant_ids" not in vals:
+                plan = plans.browse(vals["plan_id"])
+                partners = (
+                    plan.coach_id.partner_id | plan.employee_id.sudo().work_contact_id
+                )
+                vals["participant_ids"] = [Command.set(partners.ids)]
         meetings = super().create(vals_list)
         meetings.filtered("is_review")._toimio_review_held()
         return meetings

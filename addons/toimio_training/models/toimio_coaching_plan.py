@@ -502,7 +502,7 @@ class ToimioCoachingPlan(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": plan.coach_id.id,
                     "date_deadline": plan.next_review_date,
-                    "summary": self.env._(
+                    "summary": self.with_context(lang=plan.coach_id.lang).env._(
                         "Review the coaching plan of %(person)s",
                         person=plan.employee_id.name,
                     ),

@@ -123,10 +123,14 @@ class TestTrainingSecurity(TrainingSecurityMixin, TransactionCase):
 
     def test_confidential_notes_reads_are_logged(self):
         Log = self.env["toimio.access.log"]
+        ours = [
+            ("res_model", "=", "toimio.coaching.meeting"),
+            ("res_id", "=", self.meeting.id),
+        ]
         self.meeting.with_user(self.coach_a).read(["agreed"])
-        self.assertFalse(Log.search([("res_model", "=", "toimio.coaching.meeting")]))
+        self.assertFalse(Log.search(ours))
         self.meeting.with_user(self.coach_a).read(["agreed", "confidential_notes"])
-        log = Log.search([("res_model", "=", "toimio.coaching.meeting")])
+        log = Log.search(ours)
         self.assertEqual(log.user_id, self.coach_a)
         self.assertEqual(log.res_id, self.meeting.id)
         self.assertEqual(log.field_names, "confidential_notes")
