@@ -51,5 +51,6 @@
         "demo/res_company_demo.xml",
         "demo/hr_employee_demo.xml",
         "demo/toimio_engagement_demo.xml",
+        "demo/toimio_wage_subsidy_demo.xml",
     ],
 }

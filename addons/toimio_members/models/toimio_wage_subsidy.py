@@ -521,13 +521,19 @@ class ToimioWageSubsidy(models.Model):
             [("subsidy_id", "in", decisions.ids), ("claim_id", "=", False)],
             ["subsidy_id", "payment_month:day"],
         )
-        claims = self.env["toimio.wage.subsidy.claim"].create(
-            [
-                {"subsidy_id": subsidy.id, "payment_month": month}
-                for subsidy, month in groups
-            ]
+        # No "created" message and follower per claim: the decision and the
+        # claim's create date and author tell who created them.
+        claims = (
+            self.env["toimio.wage.subsidy.claim"]
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+            .create(
+                [
+                    {"subsidy_id": subsidy.id, "payment_month": month}
+                    for subsidy, month in groups
+                ]
+            )
         )
-        return claims
+        return claims.with_env(self.env)
 
     def action_create_claims_open(self):
         """Button: create the claims and show them."""

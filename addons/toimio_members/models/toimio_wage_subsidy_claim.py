@@ -276,16 +276,14 @@ class ToimioWageSubsidyClaim(models.Model):
 
     @api.constrains("subsidy_id", "period_start", "period_end", "payment_month")
     def _check_claimed_once(self):
-        others = self.search(
-            [
-                ("subsidy_id", "in", self.subsidy_id.ids),
-                ("id", "not in", self.ids),
-            ]
-        )
+        """No two claims of a decision for the same month or overlapping days."""
+        by_decision = defaultdict(list)
+        for claim in self.search([("subsidy_id", "in", self.subsidy_id.ids)]):
+            by_decision[claim.subsidy_id.id].append(claim)
         for claim in self:
-            for other in (others | self).filtered(
-                lambda o, c=claim: o != c and o.subsidy_id == c.subsidy_id
-            ):
+            for other in by_decision[claim.subsidy_id.id]:
+                if other.id == claim.id:
+                    continue
                 if other.payment_month == claim.payment_month or (
                     claim.period_start
                     and other.period_start

@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Benchmark: create the pay-subsidy claims of one month, set-based.
+
+    python3 bench/bench_wage_subsidy_claims.py --db <database with toimio_members>
+
+For 30 and for 300 people with an active decision and two pay periods ending in
+the same month (600 pay rows), it times
+
+* ``sql``: a plain SQL aggregate of the same pay rows (sum of pay and hours per
+  decision and payment period),
+* ``group``: the ORM's ``_read_group`` of the same rows (the grouping step of
+  the action),
+* ``orm``: ``toimio.wage.subsidy.action_create_claims()`` including the flush
+  that writes the claims, their computed amounts and the pay rows' links,
+* ``sql write``: hand-written SQL doing the same writes (one INSERT … SELECT of
+  the claims with their amounts, one UPDATE of the pay rows), for scale,
+
+and prints the ratios to the plain aggregate (goal ≤ 2×) and the number of SQL
+queries of the ORM action, which must not grow with the number of people beyond
+a small constant. Everything happens in one transaction that is rolled back: the
+database is left as it was.
+"""
+
+import argparse
+import os
+import time
+from datetime import date
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tools import config
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MONTH_START, MID, MONTH_END = date(2026, 1, 1), date(2026, 1, 15), date(2026, 1, 31)
+REPEAT = 5
+
+SQL_AGGREGATE = """
+    SELECT subsidy_id, date_trunc('month', period_end)::date AS payment_month,
+           SUM(gross_pay), SUM(hours)
+      FROM toimio_wage_subsidy_pay_line
+     WHERE subsidy_id IN %s AND claim_id IS NULL
+     GROUP BY subsidy_id, date_trunc('month', period_end)
+"""
+
+
+def sql_write(cr, ids):
+    """The claims of ``ids`` written with plain SQL (no ORM), for comparison."""
+    from odoo.addons.toimio_members.models import toimio_wage_subsidy_rules as rules
+
+    amount = rules.sql_claim_amount(
+        "s.rate",
+        "s.monthly_cap",
+        "a.gross",
+        "a.hours",
+        "s.regular_hours_per_month",
+        "s.regular_hours_share",
+        "s.employer_cost_factor",
+        rules.sql_month_share("s.date_start", "s.date_end", "a.month"),
+    )
+    cr.execute(
+        f"""
+        WITH a AS (
+            SELECT subsidy_id, payment_month AS month,
+                   SUM(gross_pay) AS gross, SUM(hours) AS hours
+              FROM toimio_wage_subsidy_pay_line
+             WHERE subsidy_id IN %s AND claim_id IS NULL
+             GROUP BY subsidy_id, payment_month
+        ), ins AS (
+            INSERT INTO toimio_wage_subsidy_claim
+                (subsidy_id, payment_month, state, company_id, employee_id,
+                 gross_pay, hours, amount, create_uid, create_date, write_uid,
+                 write_date)
+            SELECT a.subsidy_id, a.month, 'draft', s.company_id, s.employee_id,
+                   a.gross, a.hours, {amount}, 1, now(), 1, now()
+              FROM a JOIN toimio_wage_subsidy s ON s.id = a.subsidy_id
+            RETURNING id, subsidy_id, payment_month
+        )
+        UPDATE toimio_wage_subsidy_pay_line l SET claim_id = ins.id
+          FROM ins
+         WHERE l.subsidy_id = ins.subsidy_id AND l.payment_month = ins.payment_month
+        """,
+        (ids,),
+    )
+
+
+def setup_people(env, count, tag):
+    """``count`` people with an active 70 % decision and January's pay."""
+    company = env.ref("base.main_company")
+    company.toimio_legal_form = "cooperative"
+    authority = env["res.partner"].create({"name": f"Bench työllisyysalue {tag}"})
+    employees = env["hr.employee"].create(
+        [
+            {"name": f"Bench {tag} {i:04d}", "company_id": company.id}
+            for i in range(count)
+        ]
+    )
+    engagements = env["toimio.engagement"].create(
+        [
+            {
+                "employee_id": employee.id,
+                "type_id": env.ref("toimio_members.engagement_type_subsidised").id,
+                "company_id": company.id,
+                "date_start": MONTH_START,
+                "date_end": date(2026, 12, 31),
+                "target_group": "2",
+                "state": "active",
+            }
+            for employee in employees
+        ]
+    )
+    decisions = env["toimio.wage.subsidy"].create(
+        [
+            {
+                "decision_number": f"BENCH/{tag}/{i:04d}",
+                "employee_id": engagement.employee_id.id,
+                "company_id": company.id,
+                "scheme_id": env.ref("toimio_members.wage_subsidy_scheme_70").id,
+                "authority_id": authority.id,
+                "date_start": MONTH_START,
+                "date_end": date(2026, 12, 31),
+                "engagement_id": engagement.id,
+                "state": "active",
+            }
+            for i, engagement in enumerate(engagements)
+        ]
+    )
+    env["toimio.wage.subsidy.pay.line"].create(
+        [
+            {
+                "subsidy_id": decision.id,
+                "period_start": start,
+                "period_end": end,
+                "gross_pay": 900 + (i % 50) * 20,
+                "hours": 60 + i % 20,
+            }
+            for i, decision in enumerate(decisions)
+            for start, end in ((MONTH_START, MID), (MID.replace(day=16), MONTH_END))
+        ]
+    )
+    env.flush_all()
+    return decisions
+
+
+def measure(env, count, tag):
+    cr = env.cr
+    decisions = setup_people(env, count, tag)
+    ids = tuple(decisions.ids)
+
+    sql_times = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        cr.execute(SQL_AGGREGATE, (ids,))
+        rows = cr.fetchall()
+        sql_times.append(time.perf_counter() - start)
+    assert len(rows) == count, rows[:3]
+
+    group_times = []
+    for _ in range(REPEAT):
+        env.invalidate_all()
+        start = time.perf_counter()
+        groups = env["toimio.wage.subsidy.pay.line"]._read_group(
+            [("subsidy_id", "in", ids), ("claim_id", "=", False)],
+            ["subsidy_id", "payment_month:day"],
+            ["gross_pay:sum", "hours:sum"],
+        )
+        group_times.append(time.perf_counter() - start)
+    assert len(groups) == count
+
+    cr.execute("SAVEPOINT bench_sql_write")
+    start = time.perf_counter()
+    sql_write(cr, ids)
+    sql_write_time = time.perf_counter() - start
+    cr.execute("ROLLBACK TO SAVEPOINT bench_sql_write")
+
+    env.invalidate_all()
+    queries_before = cr.sql_log_count
+    start = time.perf_counter()
+    claims = decisions.action_create_claims()
+    env.flush_all()
+    orm_time = time.perf_counter() - start
+    queries = cr.sql_log_count - queries_before
+    assert len(claims) == count
+    assert all(len(c.pay_line_ids) == 2 for c in claims)
+    total = sum(claims.mapped("amount"))
+    env.invalidate_all()
+    return {
+        "count": count,
+        "sql": min(sql_times),
+        "group": min(group_times),
+        "orm": orm_time,
+        "sql_write": sql_write_time,
+        "queries": queries,
+        "total": total,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", required=True, help="database with toimio_members")
+    parser.add_argument(
+        "-c", "--config", help="Odoo configuration file (addons path, db host…)"
+    )
+    parser.add_argument(
+        "--people", type=int, nargs="*", default=[30, 300], help="sizes to measure"
+    )
+    args = parser.parse_args()
+
+    odoo_args = ["-d", args.db, "--log-level=warn"]
+    if args.config:
+        odoo_args += ["-c", args.config]
+    else:
+        core = os.path.join(os.path.dirname(odoo.__file__), "addons")
+        odoo_args += [
+            "--addons-path",
+            ",".join([os.path.join(HERE, "..", "addons"), core]),
+        ]
+    config.parse_config(odoo_args)
+    registry = Registry(args.db)
+
+    results = []
+    with registry.cursor() as cr:
+        cr.sql_log_count = getattr(cr, "sql_log_count", 0)
+        env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
+        try:
+            for count in args.people:
+                results.append(measure(env, count, f"n{count}"))
+        finally:
+            cr.rollback()
+
+    print(
+        f"{'people':>6} {'sql ms':>8} {'group ms':>9} {'ratio':>6} "
+        f"{'orm ms':>8} {'ratio':>7} {'sql write ms':>13} {'orm/write':>9} "
+        f"{'queries':>8}"
+    )
+    for r in results:
+        print(
+            f"{r['count']:>6} {r['sql'] * 1000:>8.2f} {r['group'] * 1000:>9.2f} "
+            f"{r['group'] / r['sql']:>5.1f}x {r['orm'] * 1000:>8.1f} "
+            f"{r['orm'] / r['sql']:>6.0f}x {r['sql_write'] * 1000:>13.2f} "
+            f"{r['orm'] / r['sql_write']:>8.1f}x {r['queries']:>8}"
+        )
+    if len(results) >= 2:
+        small, big = results[0], results[-1]
+        growth = (big["queries"] - small["queries"]) / (big["count"] - small["count"])
+        print(
+            f"queries per extra person: {growth:.3f} "
+            f"({small['queries']} for {small['count']}, "
+            f"{big['queries']} for {big['count']})"
+        )
+
+
+if __name__ == "__main__":
+    main()
