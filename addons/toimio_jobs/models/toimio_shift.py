@@ -241,8 +241,13 @@ class ToimioShift(models.Model):
     # -- computes ---------------------------------------------------------
 
     def _toimio_tz(self):
+        """Time zone of the work: the job's company (not the person's browser).
+
+        Days, daily limits and the times shown to members are counted in it.
+        """
         self.ensure_one()
-        return pytz.timezone(self.employee_id.sudo().tz or DEFAULT_TZ)
+        company = self.company_id or self.task_id.company_id or self.env.company
+        return pytz.timezone(company.sudo().partner_id.tz or DEFAULT_TZ)
 
     def _toimio_local(self, moment):
         """Naive local datetime of a UTC datetime in the person's time zone."""
@@ -266,7 +271,7 @@ class ToimioShift(models.Model):
                 fi_when(shift._toimio_local(shift.start), shift._toimio_local(shift.stop)),
             )
 
-    @api.depends("start", "employee_id")
+    @api.depends("start", "task_id")
     def _compute_date(self):
         for shift in self:
             shift.date = shift.start and shift._toimio_local(shift.start).date()
@@ -923,7 +928,6 @@ class ToimioShift(models.Model):
         partners.fetch(["name", "street", "street2", "zip", "city", "phone", "mobile"])
         shifts.supervisor_id.fetch(["partner_id"])
         shifts.supervisor_id.partner_id.fetch(["name", "phone", "mobile"])
-        employees.fetch(["tz"])
         upcoming, past = [], []
         for shift in shifts:
             site = shift.task_id.toimio_site_id or shift.task_id.partner_id
