@@ -16,3 +16,8 @@ from . import toimio_wage_subsidy_pay_line
 from . import toimio_wage_subsidy_claim
 from . import toimio_wage_subsidy_overview
 from . import toimio_wage_subsidy_forecast
+from . import res_partner
+from . import res_company_member_register
+from . import res_config_settings
+from . import toimio_share_type
+from . import toimio_share_line

@@ -11,3 +11,7 @@ from . import test_wage_subsidy_import
 from . import test_wage_subsidy_deadline
 from . import test_wage_subsidy_overview
 from . import test_wage_subsidy_security
+from . import test_member_lifecycle
+from . import test_share_register
+from . import test_business_id
+from . import test_member_security

@@ -4,3 +4,8 @@ from . import toimio_wage_subsidy_claim_submit_wizard
 from . import toimio_wage_subsidy_claim_pay_wizard
 from . import toimio_wage_subsidy_claim_reject_wizard
 from . import toimio_wage_subsidy_pay_import_wizard
+from . import toimio_member_approve_wizard
+from . import toimio_member_exit_wizard
+from . import toimio_share_subscribe_wizard
+from . import toimio_share_transfer_wizard
+from . import toimio_share_refund_wizard

@@ -1,0 +1,114 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import contextlib
+
+from odoo import fields
+from odoo.tests import Form, new_test_user
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+
+
+class ToimioMemberRegisterCase(AccountTestInvoicingCommon):
+    """A cooperative with a chart of accounts, its users and share types.
+
+    The second company (also with accounts) and its administrator test that
+    each cooperative only sees its own register.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cooperative = cls.env.company
+        cls.cooperative.write(
+            {
+                "name": "Testiosuuskunta",
+                "toimio_legal_form": "cooperative",
+                "toimio_share_refund_delay_months": 6,
+                "toimio_joining_fee_product_id": False,
+            }
+        )
+        cls.other_company = cls.setup_other_company(name="Toinen osuuskunta")[
+            "company"
+        ]
+        context = {
+            "company_id": cls.cooperative.id,
+            "company_ids": cls.cooperative.ids,
+        }
+        cls.admin = new_test_user(
+            cls.env, "reg_admin", groups="toimio_members.group_toimio_admin", **context
+        )
+        cls.supervisor = new_test_user(
+            cls.env,
+            "reg_supervisor",
+            groups="toimio_members.group_toimio_supervisor",
+            **context,
+        )
+        cls.coach = new_test_user(
+            cls.env, "reg_coach", groups="toimio_members.group_toimio_coach", **context
+        )
+        cls.other_admin = new_test_user(
+            cls.env,
+            "reg_other_admin",
+            groups="toimio_members.group_toimio_admin",
+            company_id=cls.other_company.id,
+            company_ids=cls.other_company.ids,
+        )
+        cls.share_type = (
+            cls.env["toimio.share.type"]
+            .with_user(cls.admin)
+            .create({"name": "Osuusmaksu 100 €", "price": 100.0})
+        )
+        cls.share_type_b = (
+            cls.env["toimio.share.type"]
+            .with_user(cls.admin)
+            .create(
+                {
+                    "name": "Tukiosuus 50 €",
+                    "price": 50.0,
+                    "refundable": False,
+                }
+            )
+        )
+        cls.Partner = cls.env["res.partner"].with_user(cls.admin)
+        cls.ShareLine = cls.env["toimio.share.line"].with_user(cls.admin)
+
+    # -- helpers ----------------------------------------------------------------
+
+    @classmethod
+    def _applicant(cls, name="Aino Testaaja", **values):
+        partner = cls.Partner.create(
+            dict({"name": name, "city": "Rovaniemi", "street": "Koskikatu 1"}, **values)
+        )
+        partner.action_toimio_apply()
+        return partner
+
+    @classmethod
+    def _pay(cls, moves, date=None):
+        return (
+            cls.env["account.payment.register"]
+            .with_user(cls.admin)
+            .with_context(active_model="account.move", active_ids=moves.ids)
+            .create({"payment_date": date or fields.Date.today()})
+            ._create_payments()
+        )
+
+    @classmethod
+    def _member(cls, name="Aino Testaaja", shares=1, paid=True, join="2025-01-10"):
+        """An approved member with ``shares`` shares, paid or not."""
+        partner = cls._applicant(name)
+        line = cls.ShareLine._toimio_subscribe(partner, cls.share_type, shares, join)
+        partner._toimio_approve(join, "1/2025 § 3")
+        if paid:
+            cls._pay(line.move_id, join)
+        return partner
+
+    def _wizard(self, action, user=None):
+        """Form of the wizard that a button's ``action`` opens, as ``user``."""
+        model = self.env[action["res_model"]].with_user(user or self.admin)
+        return Form(model.with_context(**action.get("context", {})))
+
+    @contextlib.contextmanager
+    def assertRefused(self, exception, regex):
+        """The operation raises ``exception`` matching ``regex`` and writes nothing."""
+        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
+            yield
