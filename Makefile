@@ -11,3 +11,7 @@ lint:
 bench:
 	python3 bench/bench_jobs.py --db $${TOIMIO_BENCH_DB:-toimio_bench}
 	python3 bench/bench_wage_subsidy_claims.py --db $${TOIMIO_BENCH_DB:-toimio_bench}
+
+# axe-core check of the member schedule in headless Chromium (+ screenshot).
+a11y:
+	scripts/a11y

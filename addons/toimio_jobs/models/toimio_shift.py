@@ -126,7 +126,7 @@ class ToimioShift(models.Model):
         compute="_compute_date",
         store=True,
         index=True,
-        help="Day of the shift in the person's time zone.",
+        help="Day of the shift in the time zone of the job's company.",
     )
     break_minutes = fields.Integer(string="Break (minutes)", default=0)
     planned_hours = fields.Float(
