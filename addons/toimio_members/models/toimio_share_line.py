@@ -105,7 +105,7 @@ class ToimioShareLine(models.Model):
     state = fields.Selection(
         [
             ("waiting", "Waiting for payment"),
-            ("done", "Paid"),
+            ("done", "Settled"),
             ("cancel", "Cancelled"),
         ],
         compute="_compute_state",
