@@ -61,7 +61,10 @@ def start_odoo(args):
         root = os.path.dirname(odoo.__file__)
         paths = [os.path.join(REPO, "addons")] + [
             p
-            for p in (os.path.join(root, "addons"), os.path.join(os.path.dirname(root), "addons"))
+            for p in (
+                os.path.join(root, "addons"),
+                os.path.join(os.path.dirname(root), "addons"),
+            )
             if os.path.isdir(p)
         ]
         options += ["--addons-path", ",".join(paths)]
@@ -88,8 +91,10 @@ class Counter:
 
 
 def local_to_utc(tz, day, hour):
-    local = datetime(day.year, day.month, day.day, int(hour), int(round(hour % 1 * 60)))
-    return tz.localize(local).astimezone(__import__("pytz").utc).replace(tzinfo=None)
+    import pytz
+
+    local = datetime(day.year, day.month, day.day, int(hour), round(hour % 1 * 60))
+    return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
 
 
 def build(env, scale):
@@ -101,22 +106,30 @@ def build(env, scale):
     customers = CUSTOMERS * scale
     supervisors = SUPERVISORS * scale
     group = env.ref("toimio_members.group_toimio_supervisor")
-    users = env["res.users"].with_context(no_reset_password=True).create(
-        [
-            {
-                "name": f"Bench työnjohtaja {i}",
-                "login": f"bench_supervisor_{i}",
-                "company_id": company.id,
-                "company_ids": [Command.set(company.ids)],
-                "groups_id": [Command.set(group.ids)],
-                "tz": "Europe/Helsinki",
-            }
-            for i in range(supervisors)
-        ]
+    users = (
+        env["res.users"]
+        .with_context(no_reset_password=True)
+        .create(
+            [
+                {
+                    "name": f"Bench työnjohtaja {i}",
+                    "login": f"bench_supervisor_{i}",
+                    "company_id": company.id,
+                    "company_ids": [Command.set(company.ids)],
+                    "groups_id": [Command.set(group.ids)],
+                    "tz": "Europe/Helsinki",
+                }
+                for i in range(supervisors)
+            ]
+        )
     )
     employees = env["hr.employee"].create(
         [
-            {"name": f"Bench henkilö {i}", "company_id": company.id, "tz": "Europe/Helsinki"}
+            {
+                "name": f"Bench henkilö {i}",
+                "company_id": company.id,
+                "tz": "Europe/Helsinki",
+            }
             for i in range(people)
         ]
     )
@@ -278,7 +291,11 @@ def measure_schedule(env, employee, repeat=7):
             data = Shift._toimio_portal_schedule(employee)
         times.append(counter.seconds)
         queries.append(counter.queries)
-    return statistics.median(times), max(queries), len(data["upcoming"]) + len(data["past"])
+    return (
+        statistics.median(times),
+        max(queries),
+        len(data["upcoming"]) + len(data["past"]),
+    )
 
 
 def team_day(env, user, day):
@@ -289,22 +306,22 @@ def team_day(env, user, day):
 
 def main():
     args = parse_args()
-    odoo = start_odoo(args)
+    start_odoo(args)
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 
     registry = Registry(args.db)
     scale = args.scale
     total = SHIFTS * scale
-    print(f"toimio_jobs bench on {args.db}: scale {scale} ({PEOPLE * scale} people, "
-          f"{CUSTOMERS * scale} customers, {total:,} shifts); rolled back at the end")
+    print(
+        f"toimio_jobs bench on {args.db}: scale {scale} ({PEOPLE * scale} people, "
+        f"{CUSTOMERS * scale} customers, {total:,} shifts); rolled back at the end"
+    )
     with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True,
-                                                 "toimio_no_notify": True,
-                                                 "mail_notrack": True})
+        env = api.Environment(cr, SUPERUSER_ID, {})
         try:
             t0 = time.perf_counter()
-            users, employees, engagements, orders, product = build(env, scale)
+            users, employees, engagements, orders, _product = build(env, scale)
             t_build = time.perf_counter() - t0
             first_day = date.today() - timedelta(days=273)
             t0 = time.perf_counter()
@@ -318,23 +335,41 @@ def main():
             env.cr.execute("SELECT count(*) FROM toimio_shift")
             in_db = env.cr.fetchone()[0]
             full = measure_schedule(env, member)
-            print(f"setup: ORM build {t_build:.1f} s, COPY of {total:,} shifts "
-                  f"{t_load:.1f} s ({in_db:,} shifts in the database)")
+            print(
+                f"setup: ORM build {t_build:.1f} s, COPY of {total:,} shifts "
+                f"{t_load:.1f} s ({in_db:,} shifts in the database)"
+            )
             print("1. member schedule page data (/my/schedule)")
-            print(f"   at {FIRST_BATCH:,} shifts: {small[0] * 1000:.1f} ms, {small[1]} queries "
-                  f"({small[2]} shifts shown)")
-            print(f"   at {in_db:,} shifts: {full[0] * 1000:.1f} ms, {full[1]} queries "
-                  f"({full[2]} shifts shown)")
+            print(
+                f"   at {FIRST_BATCH:,} shifts: {small[0] * 1000:.1f} ms, "
+                f"{small[1]} queries ({small[2]} shifts shown)"
+            )
+            print(
+                f"   at {in_db:,} shifts: {full[0] * 1000:.1f} ms, {full[1]} queries "
+                f"({full[2]} shifts shown)"
+            )
             ratio = full[0] / small[0] if small[0] else 0
-            print(f"   time ratio {ratio:.2f}× (goal ≤ 1.2×), queries "
-                  f"{'equal' if full[1] == small[1] else 'DIFFER'} (goal: equal)")
+            print(
+                f"   time ratio {ratio:.2f}× (goal ≤ 1.2×), queries "
+                f"{'equal' if full[1] == small[1] else 'DIFFER'} (goal: equal)"
+            )
 
             # 2. Recording a team-day as the supervisor.
             supervisor = users[0]
             days = sorted(
-                {d for d in env["toimio.shift"].search(
-                    [("supervisor_id", "=", supervisor.id), ("date", "<", date.today())],
-                    order="date desc", limit=200).mapped("date")},
+                {
+                    d
+                    for d in env["toimio.shift"]
+                    .search(
+                        [
+                            ("supervisor_id", "=", supervisor.id),
+                            ("date", "<", date.today()),
+                        ],
+                        order="date desc",
+                        limit=200,
+                    )
+                    .mapped("date")
+                },
                 reverse=True,
             )
             warm = team_day(env, supervisor, days[1]).with_user(supervisor)
@@ -348,9 +383,11 @@ def main():
                 [("toimio_shift_id", "in", shifts.ids)]
             )
             print(f"2. recording a team-day of {n} shifts (one tap, as the supervisor)")
-            print(f"   {counter.seconds * 1000:.0f} ms, {counter.queries} queries = "
-                  f"{counter.queries / n:.2f} queries per shift (goal ≤ 3); "
-                  f"{lines} timesheet lines written")
+            print(
+                f"   {counter.seconds * 1000:.0f} ms, {counter.queries} queries = "
+                f"{counter.queries / n:.2f} queries per shift (goal ≤ 3); "
+                f"{lines} timesheet lines written"
+            )
 
             # 3. Invoicing a month of recorded shifts vs plain timesheets.
             month_start = date.today().replace(day=1) - timedelta(days=1)
@@ -364,9 +401,12 @@ def main():
                 ours = orders[2 + 2 * pair]
                 stock = orders[3 + 2 * pair]
                 month = env["toimio.shift"].search(
-                    [("task_id", "=", ours.order_line.task_id.id),
-                     ("date", ">=", month_start), ("date", "<=", month_end),
-                     ("state", "=", "planned")]
+                    [
+                        ("task_id", "=", ours.order_line.task_id.id),
+                        ("date", ">=", month_start),
+                        ("date", "<=", month_end),
+                        ("state", "=", "planned"),
+                    ]
                 )
                 month.action_done()
                 stock_task = stock.order_line.task_id
@@ -393,15 +433,20 @@ def main():
                 assert ours_counter.quantity == stock_counter.quantity
                 if not pair:
                     continue
-                results.append((ours_counter, stock_counter, len(month),
-                                ours_counter.quantity))
+                results.append(
+                    (ours_counter, stock_counter, len(month), ours_counter.quantity)
+                )
             ours_t = statistics.median(r[0].seconds for r in results)
             stock_t = statistics.median(r[1].seconds for r in results)
-            print(f"3. invoicing a month of recorded shifts ({results[0][2]} shifts, "
-                  f"{results[0][3]:g} h) with Odoo's standard 'Create invoice'")
-            print(f"   shifts: {ours_t * 1000:.0f} ms, {results[0][0].queries} queries; "
-                  f"plain timesheets: {stock_t * 1000:.0f} ms, {results[0][1].queries} "
-                  f"queries; ratio {ours_t / stock_t:.2f}× (goal ≤ 1.1×, median of 3)")
+            print(
+                f"3. invoicing a month of recorded shifts ({results[0][2]} shifts, "
+                f"{results[0][3]:g} h) with Odoo's standard 'Create invoice'"
+            )
+            print(
+                f"   shifts: {ours_t * 1000:.0f} ms, {results[0][0].queries} queries; "
+                f"plain timesheets: {stock_t * 1000:.0f} ms, {results[0][1].queries} "
+                f"queries; ratio {ours_t / stock_t:.2f}× (goal ≤ 1.1×, median of 3)"
+            )
         finally:
             cr.rollback()
     print("rolled back: the database is unchanged")

@@ -13,6 +13,7 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+
 class ToimioSchedulePortal(CustomerPortal):
     def _toimio_employees(self):
         return (
@@ -57,10 +58,14 @@ class ToimioSchedulePortal(CustomerPortal):
         )
         if employees:
             employees._toimio_ensure_ical_token()
-            values.update(request.env["toimio.shift"]._toimio_portal_schedule(employees))
+            values.update(
+                request.env["toimio.shift"]._toimio_portal_schedule(employees)
+            )
             base_url = request.httprequest.url_root.rstrip("/")
             employee = employees[0]
-            values["feed_url"] = f"{base_url}/my/schedule/ical/{employee.toimio_ical_token}.ics"
+            values["feed_url"] = (
+                f"{base_url}/my/schedule/ical/{employee.toimio_ical_token}.ics"
+            )
             values["email_optout"] = all(employees.mapped("toimio_shift_email_optout"))
         return request.render("toimio_jobs.portal_my_schedule", values)
 
@@ -112,4 +117,3 @@ class ToimioSchedulePortal(CustomerPortal):
                 ("Cache-Control", "private, max-age=300"),
             ],
         )
-

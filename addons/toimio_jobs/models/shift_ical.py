@@ -50,11 +50,15 @@ def build_ical(shifts, now):
         if supervisor:
             phone = supervisor.mobile or supervisor.phone
             lines.append(
-                "Työnjohtaja: {}{}".format(supervisor.name, f", puh. {phone}" if phone else "")
+                "Työnjohtaja: {}{}".format(
+                    supervisor.name, f", puh. {phone}" if phone else ""
+                )
             )
         if shift.note:
             lines.append(shift.note)
         if lines:
             event.add("description").value = "\n".join(lines)
-        event.add("status").value = "CANCELLED" if shift.state == "cancelled" else "CONFIRMED"
+        event.add("status").value = (
+            "CANCELLED" if shift.state == "cancelled" else "CONFIRMED"
+        )
     return calendar.serialize()

@@ -115,7 +115,9 @@ def check_week(days_in_week, type_limits, adjustments):
             ("type_max_days_week", {"days": days_in_week, "limit": type_max})
         )
     if own_max and days_in_week > own_max:
-        violations.append(("adj_max_days_week", {"days": days_in_week, "limit": own_max}))
+        violations.append(
+            ("adj_max_days_week", {"days": days_in_week, "limit": own_max})
+        )
     return violations
 
 

@@ -57,13 +57,9 @@ def fi_clock(moment):
 
 def fi_when(local_start, local_stop):
     """'ti 3.3. klo 8–12' in plain Finnish, from naive local datetimes."""
-    return "{} {}.{}. klo {}–{}".format(
-        FI_WEEKDAYS[local_start.weekday()],
-        local_start.day,
-        local_start.month,
-        fi_clock(local_start),
-        fi_clock(local_stop),
-    )
+    weekday = FI_WEEKDAYS[local_start.weekday()]
+    day = f"{local_start.day}.{local_start.month}."
+    return f"{weekday} {day} klo {fi_clock(local_start)}–{fi_clock(local_stop)}"
 
 
 def float_clock(hours):
@@ -252,7 +248,9 @@ class ToimioShift(models.Model):
     def _toimio_local(self, moment):
         """Naive local datetime of a UTC datetime in the person's time zone."""
         self.ensure_one()
-        return pytz.utc.localize(moment).astimezone(self._toimio_tz()).replace(tzinfo=None)
+        return (
+            pytz.utc.localize(moment).astimezone(self._toimio_tz()).replace(tzinfo=None)
+        )
 
     def _toimio_utc(self, local_moment):
         """Naive UTC datetime of a naive local datetime of the person."""
@@ -266,10 +264,10 @@ class ToimioShift(models.Model):
             if not (shift.start and shift.stop and shift.employee_id):
                 shift.display_name = self.env._("New shift")
                 continue
-            shift.display_name = "{} – {}".format(
-                shift.employee_id.sudo().name,
-                fi_when(shift._toimio_local(shift.start), shift._toimio_local(shift.stop)),
+            when = fi_when(
+                shift._toimio_local(shift.start), shift._toimio_local(shift.stop)
             )
+            shift.display_name = f"{shift.employee_id.sudo().name} – {when}"
 
     @api.depends("start", "task_id")
     def _compute_date(self):
@@ -303,7 +301,9 @@ class ToimioShift(models.Model):
                 and shift.actual_stop
                 and shift.actual_stop > shift.actual_start
             ):
-                hours = (shift.actual_stop - shift.actual_start).total_seconds() / 3600.0
+                hours = (
+                    shift.actual_stop - shift.actual_start
+                ).total_seconds() / 3600.0
                 hours -= (shift.break_minutes or 0) / 60.0
             shift.worked_hours = max(round(hours, 4), 0.0)
 
@@ -382,7 +382,9 @@ class ToimioShift(models.Model):
             domain.append(("timesheet_invoice_id", operator, value))
             positive = True
         lines = self.env["account.analytic.line"].sudo()._search(domain)
-        return [("id", "in" if positive else "not in", lines.subselect("toimio_shift_id"))]
+        return [
+            ("id", "in" if positive else "not in", lines.subselect("toimio_shift_id"))
+        ]
 
     def _compute_rule_warnings(self):
         saved = self.filtered("id")
@@ -399,7 +401,9 @@ class ToimioShift(models.Model):
     def _compute_member_partner_id(self):
         for shift in self:
             employee = shift.employee_id
-            shift.member_partner_id = employee.user_id.partner_id or employee.work_contact_id
+            shift.member_partner_id = (
+                employee.user_id.partner_id or employee.work_contact_id
+            )
 
     @api.depends("start", "stop", "actual_start", "actual_stop", "state", "employee_id")
     def _compute_when_text(self):
@@ -434,13 +438,17 @@ class ToimioShift(models.Model):
         whatever the number of shifts.
         """
         result = defaultdict(list)
-        for shift in self.filtered(lambda s: s.state == "absent" and not s.absence_reason):
+        for shift in self.filtered(
+            lambda s: s.state == "absent" and not s.absence_reason
+        ):
             result[shift.id].append(("absence_reason_missing", {}))
         shifts = self.filtered(lambda s: s.state in ("planned", "done") and s.id)
         if not shifts:
             return result
         for shift in shifts:
-            found = shift_rules.check_times(shift.start, shift.stop, shift.break_minutes)
+            found = shift_rules.check_times(
+                shift.start, shift.stop, shift.break_minutes
+            )
             if not found and shift.state == "done":
                 found = shift_rules.check_actual_times(
                     shift.date,
@@ -512,7 +520,9 @@ class ToimioShift(models.Model):
                 "latest_end": employee.toimio_latest_end,
             }
             key = (shift.employee_id.id, shift.date)
-            found = shift_rules.check_day(day_hours.get(key, 0.0), type_limits, adjustments)
+            found = shift_rules.check_day(
+                day_hours.get(key, 0.0), type_limits, adjustments
+            )
             found += shift_rules.check_week(
                 week_days[shift.employee_id.id, shift.date.isocalendar()[:2]],
                 type_limits,
@@ -635,8 +645,9 @@ class ToimioShift(models.Model):
     def _toimio_adjustments_may_warn(self):
         """Adjustment violations are only warnings here (admin + company flag)."""
         self.ensure_one()
-        return self.company_id.toimio_adjustments_as_warnings and self.env.user.has_group(
-            "toimio_members.group_toimio_admin"
+        return (
+            self.company_id.toimio_adjustments_as_warnings
+            and self.env.user.has_group("toimio_members.group_toimio_admin")
         )
 
     @api.constrains(
@@ -713,7 +724,9 @@ class ToimioShift(models.Model):
         """Record as done with the planned times as actual (one tap)."""
         shifts = self.filtered(lambda s: s.state != "done")
         if shifts:
-            shifts.write({"state": "done", "absence_reason": False, "absence_note": False})
+            shifts.write(
+                {"state": "done", "absence_reason": False, "absence_note": False}
+            )
         return True
 
     def action_absent(self):
@@ -829,7 +842,11 @@ class ToimioShift(models.Model):
             changed = {
                 key: value
                 for key, value in values.items()
-                if (line[key].id if isinstance(line[key], models.BaseModel) else line[key])
+                if (
+                    line[key].id
+                    if isinstance(line[key], models.BaseModel)
+                    else line[key]
+                )
                 != value
             }
             if changed:
@@ -844,9 +861,11 @@ class ToimioShift(models.Model):
             return
         now = fields.Datetime.now()
         shifts = self.sudo().filtered(
-            lambda s: s.start > now
-            and not s.employee_id.toimio_shift_email_optout
-            and s.member_partner_id.email
+            lambda s: (
+                s.start > now
+                and not s.employee_id.toimio_shift_email_optout
+                and s.member_partner_id.email
+            )
         )
         if not shifts:
             return
@@ -860,7 +879,9 @@ class ToimioShift(models.Model):
         """(local start, local stop) of the effective times (actual when done)."""
         self.ensure_one()
         if self.state == "done":
-            return self._toimio_local(self.actual_start), self._toimio_local(self.actual_stop)
+            return self._toimio_local(self.actual_start), self._toimio_local(
+                self.actual_stop
+            )
         return self._toimio_local(self.start), self._toimio_local(self.stop)
 
     def _toimio_when(self):
@@ -886,9 +907,9 @@ class ToimioShift(models.Model):
         monday = day - timedelta(days=day.weekday())
         tz = pytz.timezone(self.env.user.tz or DEFAULT_TZ)
         start = tz.localize(datetime.combine(monday, time.min)).astimezone(pytz.utc)
-        stop = tz.localize(datetime.combine(monday + timedelta(days=7), time.min)).astimezone(
-            pytz.utc
-        )
+        stop = tz.localize(
+            datetime.combine(monday + timedelta(days=7), time.min)
+        ).astimezone(pytz.utc)
         return start.replace(tzinfo=None), stop.replace(tzinfo=None)
 
     @api.model

@@ -58,30 +58,53 @@ class ToimioJobsCommon:
         cls.env = cls.env(
             context=dict(cls.env.context, allowed_company_ids=companies.ids)
         )
-        user_values = {"company_id": cls.company.id, "company_ids": companies.ids,
-                       "tz": "Europe/Helsinki"}
+        user_values = {
+            "company_id": cls.company.id,
+            "company_ids": companies.ids,
+            "tz": "Europe/Helsinki",
+        }
         cls.supervisor = new_test_user(
-            cls.env, "t_matti", name="Matti Työnjohtaja",
-            groups="toimio_members.group_toimio_supervisor", **user_values,
+            cls.env,
+            "t_matti",
+            name="Matti Työnjohtaja",
+            groups="toimio_members.group_toimio_supervisor",
+            **user_values,
         )
         cls.supervisor.partner_id.mobile = "+358 40 123 4567"
         cls.supervisor_b = new_test_user(
-            cls.env, "t_liisa", name="Liisa Toinen",
-            groups="toimio_members.group_toimio_supervisor", **user_values,
+            cls.env,
+            "t_liisa",
+            name="Liisa Toinen",
+            groups="toimio_members.group_toimio_supervisor",
+            **user_values,
         )
         cls.coach = new_test_user(
-            cls.env, "t_coach", groups="toimio_members.group_toimio_coach", **user_values
+            cls.env,
+            "t_coach",
+            groups="toimio_members.group_toimio_coach",
+            **user_values,
         )
         cls.admin = new_test_user(
-            cls.env, "t_admin", groups="toimio_members.group_toimio_admin", **user_values
+            cls.env,
+            "t_admin",
+            groups="toimio_members.group_toimio_admin",
+            **user_values,
         )
         cls.member_user = new_test_user(
-            cls.env, "t_member", name="Aino Testaaja", groups="base.group_portal",
-            email="aino@example.com", **user_values,
+            cls.env,
+            "t_member",
+            name="Aino Testaaja",
+            groups="base.group_portal",
+            email="aino@example.com",
+            **user_values,
         )
         cls.other_member_user = new_test_user(
-            cls.env, "t_member2", name="Eero Esimerkki", groups="base.group_portal",
-            email="eero@example.com", **user_values,
+            cls.env,
+            "t_member2",
+            name="Eero Esimerkki",
+            groups="base.group_portal",
+            email="eero@example.com",
+            **user_values,
         )
         Employee = cls.env["hr.employee"]
         employee_values = {"company_id": cls.company.id, "tz": "Europe/Helsinki"}
@@ -89,8 +112,11 @@ class ToimioJobsCommon:
             {"name": "Aino Testaaja", "user_id": cls.member_user.id, **employee_values}
         )
         cls.eero = Employee.create(
-            {"name": "Eero Esimerkki", "user_id": cls.other_member_user.id,
-             **employee_values}
+            {
+                "name": "Eero Esimerkki",
+                "user_id": cls.other_member_user.id,
+                **employee_values,
+            }
         )
         cls.kalle = Employee.create({"name": "Kalle Kokeilija", **employee_values})
         cls.type_employment = cls.env.ref("toimio_members.engagement_type_employment")
@@ -131,8 +157,12 @@ class ToimioJobsCommon:
             }
         )
         cls.customer = cls.env["res.partner"].create(
-            {"name": "Testikaupunki", "is_company": True, "city": "Rovaniemi",
-             "country_id": cls.env.ref("base.fi").id}
+            {
+                "name": "Testikaupunki",
+                "is_company": True,
+                "city": "Rovaniemi",
+                "country_id": cls.env.ref("base.fi").id,
+            }
         )
         cls.site = cls.env["res.partner"].create(
             {
@@ -165,25 +195,40 @@ class ToimioJobsCommon:
 
     @classmethod
     def _confirmed_order(cls, supervisor):
-        order = cls.env["sale.order"].with_company(cls.company).create(
-            {
-                "partner_id": cls.customer.id,
-                "partner_shipping_id": cls.site.id,
-                "toimio_supervisor_id": supervisor.id,
-                "company_id": cls.company.id,
-                "order_line": [
-                    Command.create(
-                        {"product_id": cls.product_cleaning.id, "product_uom_qty": 200}
-                    )
-                ],
-            }
+        order = (
+            cls.env["sale.order"]
+            .with_company(cls.company)
+            .create(
+                {
+                    "partner_id": cls.customer.id,
+                    "partner_shipping_id": cls.site.id,
+                    "toimio_supervisor_id": supervisor.id,
+                    "company_id": cls.company.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": cls.product_cleaning.id,
+                                "product_uom_qty": 200,
+                            }
+                        )
+                    ],
+                }
+            )
         )
         order.action_confirm()
         return order
 
     @classmethod
-    def _shift(cls, employee=None, day="2026-03-02", start=8.0, stop=12.0, task=None,
-               env=None, **values):
+    def _shift(
+        cls,
+        employee=None,
+        day="2026-03-02",
+        start=8.0,
+        stop=12.0,
+        task=None,
+        env=None,
+        **values,
+    ):
         vals = {
             "employee_id": (employee or cls.aino).id,
             "task_id": (task or cls.task).id,

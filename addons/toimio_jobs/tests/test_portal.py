@@ -4,7 +4,7 @@ import re
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
@@ -21,17 +21,29 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
         cls.setup_toimio_jobs()
         cls.member_user.password = "t_member_pw"
         cls.other_member_user.password = "t_member2_pw"
-        today = fields.Date.context_today(cls.env["toimio.shift"].with_context(
-            tz="Europe/Helsinki"))
-        cls.next_shift = cls._shift(day=today + timedelta(days=1), start=8, stop=12,
-                                    note="Avaimet saat toimistolta.")
+        today = fields.Date.context_today(
+            cls.env["toimio.shift"].with_context(tz="Europe/Helsinki")
+        )
+        cls.next_shift = cls._shift(
+            day=today + timedelta(days=1),
+            start=8,
+            stop=12,
+            note="Avaimet saat toimistolta.",
+        )
         cls.later_shift = cls._shift(day=today + timedelta(days=2), start=9, stop=13)
-        cls.cancelled_shift = cls._shift(day=today + timedelta(days=3), start=8, stop=12)
+        cls.cancelled_shift = cls._shift(
+            day=today + timedelta(days=3), start=8, stop=12
+        )
         cls.cancelled_shift.action_cancel()
         cls.past_shift = cls._shift(day=today - timedelta(days=3), start=8, stop=12)
         cls.past_shift.action_done()
-        cls.eero_shift = cls._shift(employee=cls.eero, day=today + timedelta(days=1),
-                                    start=8, stop=12, note="EERON OMA VUORO")
+        cls.eero_shift = cls._shift(
+            employee=cls.eero,
+            day=today + timedelta(days=1),
+            start=8,
+            stop=12,
+            note="EERON OMA VUORO",
+        )
         cls.aino._toimio_ensure_ical_token()
         cls.eero._toimio_ensure_ical_token()
 
@@ -46,8 +58,10 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
         html = response.text
         self.assertIn("Seuraava työvuorosi", html)
         self.assertIn(self.next_shift.when_text, html)
-        self.assertLess(html.index(self.next_shift.when_text),
-                        html.index(self.later_shift.when_text))
+        self.assertLess(
+            html.index(self.next_shift.when_text),
+            html.index(self.later_shift.when_text),
+        )
         self.assertIn("Koulukatu 5, 96100 Rovaniemi", html)
         self.assertIn("openstreetmap.org/search?query=Koulukatu+5", html)
         self.assertIn("Matti Työnjohtaja", html)
@@ -59,6 +73,17 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
         self.assertNotIn(self.eero.toimio_ical_token, html)
         home = self.url_open("/my/home").text
         self.assertIn("Työvuorosi", home)
+
+    def test_portal_user_without_person(self):
+        outsider = new_test_user(
+            self.env, "t_outsider", groups="base.group_portal", password="t_outsider_pw"
+        )
+        self.assertFalse(outsider.employee_ids)
+        self.authenticate("t_outsider", "t_outsider_pw")
+        html = self.url_open("/my/schedule").text
+        self.assertIn("Sinulla ei ole vielä työvuoroja.", html)
+        self.assertNotIn("Avaimet saat toimistolta", html)
+        self.assertNotIn("Matti Työnjohtaja", html)
 
     def test_schedule_needs_login(self):
         response = self.url_open("/my/schedule", allow_redirects=False)
@@ -82,7 +107,9 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
         url = f"/my/schedule/ical/{self.aino.toimio_ical_token}"
 
         def sequence_of(body, shift):
-            block = body.split(f"UID:toimio-shift-{shift.id}@")[1].split("END:VEVENT")[0]
+            block = body.split(f"UID:toimio-shift-{shift.id}@")[1].split("END:VEVENT")[
+                0
+            ]
             return int(block.split("SEQUENCE:")[1].split()[0])
 
         before = sequence_of(self.url_open(url).text, self.later_shift)
@@ -95,7 +122,8 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
         self.env.flush_all()
         self.env.cr.execute(
             "UPDATE toimio_shift SET write_date = write_date + interval '5 minutes' "
-            "WHERE id = %s", [self.later_shift.id]
+            "WHERE id = %s",
+            [self.later_shift.id],
         )
         self.later_shift.invalidate_recordset(["write_date"])
         body = self.url_open(url).text
@@ -107,9 +135,9 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
     def test_ical_wrong_token(self):
         token = self.aino.toimio_ical_token
         almost = token[:-1] + ("B" if token.endswith("A") else "A")
-        for token in ("x", "wrong" * 10, almost, token.upper(), f"{token}x"):
-            response = self.url_open(f"/my/schedule/ical/{token}")
-            self.assertEqual(response.status_code, 404, token)
+        for wrong in ("x", "wrong" * 10, almost, token.upper(), f"{token}x"):
+            response = self.url_open(f"/my/schedule/ical/{wrong}")
+            self.assertEqual(response.status_code, 404, wrong)
 
     @mute_logger("odoo.http")
     def test_regenerate_token(self):
@@ -129,12 +157,16 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
         self.assertNotEqual(self.aino.toimio_ical_token, old)
         self.assertEqual(self.url_open(f"/my/schedule/ical/{old}").status_code, 404)
         self.assertEqual(
-            self.url_open(f"/my/schedule/ical/{self.aino.toimio_ical_token}").status_code,
+            self.url_open(
+                f"/my/schedule/ical/{self.aino.toimio_ical_token}"
+            ).status_code,
             200,
         )
         # Eero's address was not touched.
         self.assertEqual(
-            self.url_open(f"/my/schedule/ical/{self.eero.toimio_ical_token}").status_code,
+            self.url_open(
+                f"/my/schedule/ical/{self.eero.toimio_ical_token}"
+            ).status_code,
             200,
         )
 
@@ -164,15 +196,24 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
             with self.assertRaisesRegex(JsonRpcException, "AccessError"):
                 self.make_jsonrpc_request(
                     f"/web/dataset/call_kw/toimio.shift/{method}",
-                    {"model": "toimio.shift", "method": method, "args": args,
-                     "kwargs": {"specification": {"start": {}}} if method == "web_read"
-                     else {}},
+                    {
+                        "model": "toimio.shift",
+                        "method": method,
+                        "args": args,
+                        "kwargs": {"specification": {"start": {}}}
+                        if method == "web_read"
+                        else {},
+                    },
                 )
         with self.assertRaisesRegex(JsonRpcException, "AccessError"):
             self.make_jsonrpc_request(
                 "/web/dataset/call_kw/hr.employee/search_read",
-                {"model": "hr.employee", "method": "search_read",
-                 "args": [[], ["toimio_ical_token"]], "kwargs": {}},
+                {
+                    "model": "hr.employee",
+                    "method": "search_read",
+                    "args": [[], ["toimio_ical_token"]],
+                    "kwargs": {},
+                },
             )
 
     def test_backend_urls_are_closed(self):
@@ -183,7 +224,9 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
             f"/web#model=toimio.shift&id={self.next_shift.id}",
         ):
             response = self.url_open(url)
-            self.assertNotIn("/odoo", response.url.split("?")[0].replace(self.base_url(), ""))
+            self.assertNotIn(
+                "/odoo", response.url.split("?")[0].replace(self.base_url(), "")
+            )
             self.assertNotIn("Avaimet saat toimistolta", response.text)
 
     @mute_logger("odoo.http")
@@ -192,13 +235,21 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
         self.authenticate("t_liisa", "t_liisa_pw")
         result = self.make_jsonrpc_request(
             "/web/dataset/call_kw/toimio.shift/search_read",
-            {"model": "toimio.shift", "method": "search_read",
-             "args": [[], ["id"]], "kwargs": {}},
+            {
+                "model": "toimio.shift",
+                "method": "search_read",
+                "args": [[], ["id"]],
+                "kwargs": {},
+            },
         )
         self.assertEqual(result, [])
         with self.assertRaisesRegex(JsonRpcException, "AccessError"):
             self.make_jsonrpc_request(
                 "/web/dataset/call_kw/toimio.shift/read",
-                {"model": "toimio.shift", "method": "read",
-                 "args": [[self.next_shift.id], ["start"]], "kwargs": {}},
+                {
+                    "model": "toimio.shift",
+                    "method": "read",
+                    "args": [[self.next_shift.id], ["start"]],
+                    "kwargs": {},
+                },
             )

@@ -22,8 +22,11 @@ class TestShiftInvoicing(ToimioJobsCase):
     def test_invoice_recorded_hours_once(self):
         self.assertEqual(self.order.order_line.qty_delivered, 14.0)
         uninvoiced = self.env["toimio.shift"].search(
-            [("partner_id", "=", self.customer.id), ("invoice_id", "=", False),
-             ("state", "=", "done")]
+            [
+                ("partner_id", "=", self.customer.id),
+                ("invoice_id", "=", False),
+                ("state", "=", "done"),
+            ]
         )
         self.assertEqual(uninvoiced, self.shifts)
         invoice = self._invoice()
@@ -50,7 +53,9 @@ class TestShiftInvoicing(ToimioJobsCase):
         invoice = self._invoice()
         invoice.action_post()
         shift = self.shifts[0]
-        with self.assertRefused(UserError, r"Aino Testaaja.*on the invoice .* cannot be changed"):
+        with self.assertRefused(
+            UserError, r"Aino Testaaja.*on the invoice .* cannot be changed"
+        ):
             shift.with_user(self.supervisor).write(
                 {"actual_stop": local_to_utc("2026-03-02", 13)}
             )
@@ -79,8 +84,10 @@ class TestShiftInvoicing(ToimioJobsCase):
         self._shift(employee=self.kalle, day="2026-03-04")  # planned: not counted
         kalle_shifts.action_done()
         self.env.flush_all()
-        rows = self.env["toimio.participation.report"].with_user(self.admin).search(
-            [("employee_id", "=", self.kalle.id)]
+        rows = (
+            self.env["toimio.participation.report"]
+            .with_user(self.admin)
+            .search([("employee_id", "=", self.kalle.id)])
         )
         self.assertEqual(len(rows), 1)
         self.assertEqual(rows.days, 2)

@@ -25,13 +25,18 @@ class TestShiftPlanning(ToimioJobsCase):
         self._shift(employee=self.eero, day="2026-03-04", start=9, stop=13)
         self._shift(day="2026-03-05", start=8, stop=12).action_cancel()
         # Another team's shift is not copied.
-        self._shift(employee=self.eero, day="2026-03-05", task=self.task_b,
-                    supervisor_id=self.supervisor_b.id)
+        self._shift(
+            employee=self.eero,
+            day="2026-03-05",
+            task=self.task_b,
+            supervisor_id=self.supervisor_b.id,
+        )
         action = self._copy_week("2026-03-04", "2026-03-10")
         copies = self.env["toimio.shift"].search(action["domain"])
         self.assertEqual(len(copies), 2)
         self.assertEqual(
-            sorted(copies.mapped("when_text")), ["ke 11.3. klo 9–13", "ma 9.3. klo 8–12"]
+            sorted(copies.mapped("when_text")),
+            ["ke 11.3. klo 9–13", "ma 9.3. klo 8–12"],
         )
         self.assertEqual(set(copies.mapped("state")), {"planned"})
 
@@ -60,17 +65,21 @@ class TestShiftPlanning(ToimioJobsCase):
         shift = self._shift(employee=self.kalle, day="2026-03-02", start=8, stop=12)
         action = shift.with_user(self.supervisor).action_repeat()
         form = Form(
-            self.env[action["res_model"]].with_user(self.supervisor).with_context(
-                action["context"]
-            )
+            self.env[action["res_model"]]
+            .with_user(self.supervisor)
+            .with_context(action["context"])
         )
         form.weeks = 3
         result = form.save().action_confirm()
         shifts = self.env["toimio.shift"].search(result["domain"], order="start")
         self.assertEqual(
             shifts.mapped("when_text"),
-            ["ma 2.3. klo 8–12", "ma 9.3. klo 8–12", "ma 16.3. klo 8–12",
-             "ma 23.3. klo 8–12"],
+            [
+                "ma 2.3. klo 8–12",
+                "ma 9.3. klo 8–12",
+                "ma 16.3. klo 8–12",
+                "ma 23.3. klo 8–12",
+            ],
         )
 
     def test_repeat_stops_at_engagement_end(self):
@@ -78,23 +87,37 @@ class TestShiftPlanning(ToimioJobsCase):
         wizard = self.env["toimio.shift.repeat.wizard"].create(
             {"shift_id": shift.id, "weeks": 3}
         )
-        with self.assertRefused(ValidationError, "Kalle Kokeilija.*no active engagement"):
+        with self.assertRefused(
+            ValidationError, "Kalle Kokeilija.*no active engagement"
+        ):
             wizard.action_confirm()
         self.assertEqual(
-            self.env["toimio.shift"].search_count([("employee_id", "=", self.kalle.id)]), 1
+            self.env["toimio.shift"].search_count(
+                [("employee_id", "=", self.kalle.id)]
+            ),
+            1,
         )
 
     def test_repeat_weeks_range(self):
         shift = self._shift()
         with self.assertRefused(ValidationError, "1 to 52 weeks"):
-            self.env["toimio.shift.repeat.wizard"].create({"shift_id": shift.id, "weeks": 0})
+            self.env["toimio.shift.repeat.wizard"].create(
+                {"shift_id": shift.id, "weeks": 0}
+            )
 
 
 @tagged("post_install", "-at_install")
 class TestShiftNotifications(ToimioJobsCase):
     def _mails(self):
-        return self.env["mail.mail"].sudo().search(
-            [("model", "=", "toimio.shift"), ("recipient_ids", "in", self.aino.user_id.partner_id.ids)]
+        return (
+            self.env["mail.mail"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", "toimio.shift"),
+                    ("recipient_ids", "in", self.aino.user_id.partner_id.ids),
+                ]
+            )
         )
 
     @freeze_time("2026-03-01 10:00:00")
@@ -106,13 +129,17 @@ class TestShiftNotifications(ToimioJobsCase):
         self.assertIn("Matti Työnjohtaja", mail.body_html)
         self.assertIn("Koulukatu 5", mail.body_html)
         shift.write({"stop": local_to_utc("2026-03-02", 13)})
-        self.assertIn("Työvuorosi muuttui: ma 2.3. klo 8–13", self._mails().mapped("subject"))
+        self.assertIn(
+            "Työvuorosi muuttui: ma 2.3. klo 8–13", self._mails().mapped("subject")
+        )
         # A change of the note alone is no news.
         count = len(self._mails())
         shift.note = "Avaimet toimistolta"
         self.assertEqual(len(self._mails()), count)
         shift.action_cancel()
-        self.assertIn("Työvuoro peruttu: ma 2.3. klo 8–13", self._mails().mapped("subject"))
+        self.assertIn(
+            "Työvuoro peruttu: ma 2.3. klo 8–13", self._mails().mapped("subject")
+        )
 
     @freeze_time("2026-03-01 10:00:00")
     def test_opt_out_and_past_shifts(self):

@@ -9,8 +9,10 @@ from .common import ToimioJobsCase, local_to_utc
 @tagged("post_install", "-at_install")
 class TestShiftRecording(ToimioJobsCase):
     def _lines(self, shift):
-        return self.env["account.analytic.line"].sudo().search(
-            [("toimio_shift_id", "=", shift.id)]
+        return (
+            self.env["account.analytic.line"]
+            .sudo()
+            .search([("toimio_shift_id", "=", shift.id)])
         )
 
     def test_done_writes_exactly_one_timesheet_line(self):
@@ -73,13 +75,15 @@ class TestShiftRecording(ToimioJobsCase):
 
     def test_absent_needs_a_reason(self):
         shift = self._shift(start=8, stop=12)
-        with self.assertRefused(ValidationError, "Aino Testaaja.*reason of the absence"):
+        with self.assertRefused(
+            ValidationError, "Aino Testaaja.*reason of the absence"
+        ):
             shift.write({"state": "absent"})
         action = shift.with_user(self.supervisor).action_absent()
         wizard = Form(
-            self.env[action["res_model"]].with_user(self.supervisor).with_context(
-                action["context"]
-            )
+            self.env[action["res_model"]]
+            .with_user(self.supervisor)
+            .with_context(action["context"])
         )
         wizard.absence_reason = "sick"
         wizard.save().action_confirm()
@@ -91,27 +95,34 @@ class TestShiftRecording(ToimioJobsCase):
 
     def test_actual_times_outside_the_day(self):
         shift = self._shift(start=8, stop=12)
-        with self.assertRefused(ValidationError, "Aino Testaaja.*on the day of the shift"):
-            shift.write(
-                {"state": "done", "actual_stop": local_to_utc("2026-03-03", 9)}
-            )
-        with self.assertRefused(ValidationError, "actual end is before the actual start"):
-            shift.write(
-                {"state": "done", "actual_stop": local_to_utc("2026-03-02", 7)}
-            )
+        with self.assertRefused(
+            ValidationError, "Aino Testaaja.*on the day of the shift"
+        ):
+            shift.write({"state": "done", "actual_stop": local_to_utc("2026-03-03", 9)})
+        with self.assertRefused(
+            ValidationError, "actual end is before the actual start"
+        ):
+            shift.write({"state": "done", "actual_stop": local_to_utc("2026-03-02", 7)})
         self.assertEqual(shift.state, "planned")
         self.assertFalse(self._lines(shift))
 
     def test_recorded_hours_count_against_limits(self):
         shift = self._shift(employee=self.kalle, start=8, stop=12)
-        with self.assertRefused(ValidationError, "Kalle Kokeilija.*allowed in Work trial"):
-            shift.write({"state": "done", "actual_stop": local_to_utc("2026-03-02", 17)})
+        with self.assertRefused(
+            ValidationError, "Kalle Kokeilija.*allowed in Work trial"
+        ):
+            shift.write(
+                {"state": "done", "actual_stop": local_to_utc("2026-03-02", 17)}
+            )
 
     def test_batch_record_a_team_day(self):
         employees = self.env["hr.employee"].create(
             [
-                {"name": f"Tiimiläinen {i}", "company_id": self.company.id,
-                 "tz": "Europe/Helsinki"}
+                {
+                    "name": f"Tiimiläinen {i}",
+                    "company_id": self.company.id,
+                    "tz": "Europe/Helsinki",
+                }
                 for i in range(10)
             ]
         )
@@ -143,8 +154,10 @@ class TestShiftRecording(ToimioJobsCase):
         shifts.invalidate_recordset()
         shifts.with_user(self.supervisor).action_done()
         self.assertEqual(set(shifts.mapped("state")), {"done"})
-        lines = self.env["account.analytic.line"].sudo().search(
-            [("toimio_shift_id", "in", shifts.ids)]
+        lines = (
+            self.env["account.analytic.line"]
+            .sudo()
+            .search([("toimio_shift_id", "in", shifts.ids)])
         )
         self.assertEqual(len(lines), 10)
         self.assertEqual(sum(lines.mapped("unit_amount")), 40.0)

@@ -12,11 +12,21 @@ class TestShiftRules(ToimioJobsCase):
     """Every hard check: the message names the person, the date and the rule."""
 
     def test_plain_rules_module(self):
-        limits = {"max_hours_per_day": 8.0, "min_hours_per_day": 4.0, "max_days_per_week": 5}
+        limits = {
+            "max_hours_per_day": 8.0,
+            "min_hours_per_day": 4.0,
+            "max_days_per_week": 5,
+        }
         self.assertEqual(shift_rules.check_day(6.0, limits, {}), [])
-        self.assertEqual(shift_rules.check_day(9.0, limits, {})[0][0], "type_max_hours_day")
-        self.assertEqual(shift_rules.check_day(3.0, limits, {})[0][0], "type_min_hours_day")
-        self.assertEqual(shift_rules.check_week(6, limits, {})[0][0], "type_max_days_week")
+        self.assertEqual(
+            shift_rules.check_day(9.0, limits, {})[0][0], "type_max_hours_day"
+        )
+        self.assertEqual(
+            shift_rules.check_day(3.0, limits, {})[0][0], "type_min_hours_day"
+        )
+        self.assertEqual(
+            shift_rules.check_week(6, limits, {})[0][0], "type_max_days_week"
+        )
         self.assertEqual(
             shift_rules.check_time_of_day(7.5, 12.0, {"earliest_start": 8.0})[0][0],
             "adj_earliest_start",
@@ -35,7 +45,9 @@ class TestShiftRules(ToimioJobsCase):
         self.assertEqual(shift.when_text, "ma 2.3. klo 8–12")
 
     def test_stop_before_start(self):
-        with self.assertRefused(ValidationError, "Aino Testaaja.*ends before it starts"):
+        with self.assertRefused(
+            ValidationError, "Aino Testaaja.*ends before it starts"
+        ):
             self._shift(start=12, stop=8)
 
     def test_longer_than_a_day(self):
@@ -55,7 +67,9 @@ class TestShiftRules(ToimioJobsCase):
 
     def test_overlap(self):
         self._shift(start=8, stop=12)
-        with self.assertRefused(ValidationError, "Aino Testaaja.*overlaps.*no overlapping"):
+        with self.assertRefused(
+            ValidationError, "Aino Testaaja.*overlaps.*no overlapping"
+        ):
             self._shift(start=11, stop=14)
         # Back to back is fine, and a cancelled shift does not block.
         self._shift(start=12, stop=13)
@@ -65,7 +79,8 @@ class TestShiftRules(ToimioJobsCase):
 
     def test_no_engagement(self):
         with self.assertRefused(
-            ValidationError, "Kalle Kokeilija.*no active engagement.*Start an engagement"
+            ValidationError,
+            "Kalle Kokeilija.*no active engagement.*Start an engagement",
         ):
             self._shift(employee=self.kalle, day="2026-01-15", start=8, stop=12)
         # A draft engagement does not count.
@@ -75,24 +90,36 @@ class TestShiftRules(ToimioJobsCase):
 
     def test_legal_hours_per_day(self):
         with self.assertRefused(
-            ValidationError, r"Kalle Kokeilija.*9 hours.*8 hours allowed in Work trial \(legal"
+            ValidationError,
+            r"Kalle Kokeilija.*9 hours.*8 hours allowed in Work trial \(legal",
         ):
             self._shift(employee=self.kalle, start=8, stop=17)
-        with self.assertRefused(ValidationError, r"Kalle Kokeilija.*minimum of 4 hours"):
+        with self.assertRefused(
+            ValidationError, r"Kalle Kokeilija.*minimum of 4 hours"
+        ):
             self._shift(employee=self.kalle, start=8, stop=11)
         # The break counts: 8–16.5 with 30 min break is 8 hours.
         self._shift(employee=self.kalle, start=8, stop=16.5, break_minutes=30)
 
     def test_legal_hours_counted_per_day(self):
         self._shift(employee=self.kalle, start=8, stop=12)
-        with self.assertRefused(ValidationError, r"Kalle Kokeilija.*10 hours in the day"):
+        with self.assertRefused(
+            ValidationError, r"Kalle Kokeilija.*10 hours in the day"
+        ):
             self._shift(employee=self.kalle, start=13, stop=19)
 
     def test_legal_days_per_week(self):
-        for day in ("2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"):
+        for day in (
+            "2026-03-02",
+            "2026-03-03",
+            "2026-03-04",
+            "2026-03-05",
+            "2026-03-06",
+        ):
             self._shift(employee=self.kalle, day=day, start=8, stop=12)
         with self.assertRefused(
-            ValidationError, r"Kalle Kokeilija.*6 working days.*5 days allowed in Work trial"
+            ValidationError,
+            r"Kalle Kokeilija.*6 working days.*5 days allowed in Work trial",
         ):
             self._shift(employee=self.kalle, day="2026-03-07", start=8, stop=12)
         # The next ISO week starts again from zero.
@@ -103,7 +130,9 @@ class TestShiftRules(ToimioJobsCase):
         self._shift(day="2026-03-02", start=8, stop=10)
         self._shift(day="2026-03-02", start=13, stop=15)
         self._shift(day="2026-03-03", start=8, stop=10)
-        with self.assertRefused(ValidationError, r"3 working days.*own limit of 2 days"):
+        with self.assertRefused(
+            ValidationError, r"3 working days.*own limit of 2 days"
+        ):
             self._shift(day="2026-03-04", start=8, stop=10)
 
     def test_adjustments(self):
@@ -114,7 +143,9 @@ class TestShiftRules(ToimioJobsCase):
                 "toimio_latest_end": 16,
             }
         )
-        with self.assertRefused(ValidationError, r"Aino Testaaja.*own limit of 6 hours"):
+        with self.assertRefused(
+            ValidationError, r"Aino Testaaja.*own limit of 6 hours"
+        ):
             self._shift(start=8, stop=15)
         with self.assertRefused(
             ValidationError, r"Aino Testaaja.*starts at 07:00.*earliest start 08:00"
@@ -132,10 +163,14 @@ class TestShiftRules(ToimioJobsCase):
         self.assertIn("own limit of 6 hours", shift.rule_warnings)
         # Legal limits are never relaxed, not even for an administrator.
         with self.assertRefused(ValidationError, r"allowed in Work trial"):
-            self._shift(employee=self.kalle, start=8, stop=17, env=self.env(user=self.admin))
+            self._shift(
+                employee=self.kalle, start=8, stop=17, env=self.env(user=self.admin)
+            )
         self.company.toimio_adjustments_as_warnings = False
         with self.assertRefused(ValidationError, r"own limit of 6 hours"):
-            self._shift(day="2026-03-03", start=8, stop=15, env=self.env(user=self.admin))
+            self._shift(
+                day="2026-03-03", start=8, stop=15, env=self.env(user=self.admin)
+            )
 
     def test_plan_through_the_form_as_supervisor(self):
         form = Form(self.env["toimio.shift"].with_user(self.supervisor))

@@ -16,7 +16,9 @@ class TestShiftSecurity(ToimioJobsCase):
         super().setUpClass()
         cls.shift_a = cls._shift(day="2026-03-02")
         cls.shift_b = cls._shift(
-            employee=cls.eero, day="2026-03-02", task=cls.task_b,
+            employee=cls.eero,
+            day="2026-03-02",
+            task=cls.task_b,
             supervisor_id=cls.supervisor_b.id,
         )
         # Led by B, but on a job A manages: both see it.
@@ -28,7 +30,9 @@ class TestShiftSecurity(ToimioJobsCase):
     def test_supervisor_sees_own_team_only(self):
         Shift = self.env["toimio.shift"].with_user(self.supervisor)
         self.assertEqual(
-            Shift.search([("id", "in", (self.shift_a | self.shift_b | self.shift_shared).ids)]),
+            Shift.search(
+                [("id", "in", (self.shift_a | self.shift_b | self.shift_shared).ids)]
+            ),
             self.shift_a | self.shift_shared,
         )
         with self.assertRaises(AccessError):
@@ -39,14 +43,18 @@ class TestShiftSecurity(ToimioJobsCase):
             self.shift_b.with_user(self.supervisor).unlink()
         ShiftB = self.env["toimio.shift"].with_user(self.supervisor_b)
         self.assertEqual(
-            ShiftB.search([("id", "in", (self.shift_a | self.shift_b | self.shift_shared).ids)]),
+            ShiftB.search(
+                [("id", "in", (self.shift_a | self.shift_b | self.shift_shared).ids)]
+            ),
             self.shift_b | self.shift_shared,
         )
 
     def test_supervisor_cannot_plan_into_another_team(self):
         with self.assertRaises(AccessError):
             self._shift(
-                day="2026-03-04", task=self.task_b, supervisor_id=self.supervisor_b.id,
+                day="2026-03-04",
+                task=self.task_b,
+                supervisor_id=self.supervisor_b.id,
                 env=self.env(user=self.supervisor),
             )
 
@@ -79,13 +87,18 @@ class TestShiftSecurity(ToimioJobsCase):
         with self.assertRaises(AccessError):
             self.shift_a.with_user(self.member_user).read(["start"])
         with self.assertRaises(AccessError):
-            self.env["toimio.participation.report"].with_user(self.member_user).search([])
+            self.env["toimio.participation.report"].with_user(self.member_user).search(
+                []
+            )
 
     def test_other_company_admin(self):
         other = self.env["res.company"].create({"name": "Muu osuuskunta"})
         other_admin = new_test_user(
-            self.env, "t_other_admin", groups="toimio_members.group_toimio_admin",
-            company_id=other.id, company_ids=other.ids,
+            self.env,
+            "t_other_admin",
+            groups="toimio_members.group_toimio_admin",
+            company_id=other.id,
+            company_ids=other.ids,
         )
         self.assertFalse(
             self.env["toimio.shift"]
@@ -102,5 +115,7 @@ class TestShiftSecurity(ToimioJobsCase):
 
     def test_participation_report_admin_only(self):
         with self.assertRaises(AccessError):
-            self.env["toimio.participation.report"].with_user(self.supervisor).search([])
+            self.env["toimio.participation.report"].with_user(self.supervisor).search(
+                []
+            )
         self.env["toimio.participation.report"].with_user(self.admin).search([])

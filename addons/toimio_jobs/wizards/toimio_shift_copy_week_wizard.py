@@ -61,8 +61,10 @@ class ToimioShiftCopyWeekWizard(models.TransientModel):
         shifts = self.env["toimio.shift"].search(self._source_domain())
         if not shifts:
             raise UserError(
-                self.env._("There are no shifts to copy in the week of %(date)s.",
-                           date=self.source_date)
+                self.env._(
+                    "There are no shifts to copy in the week of %(date)s.",
+                    date=self.source_date,
+                )
             )
         copies = self.env["toimio.shift"].create(
             [shift._toimio_shifted(weeks) for shift in shifts]

@@ -22,8 +22,10 @@ class ToimioShiftRepeatWizard(models.TransientModel):
         for wizard in self:
             if not 1 <= wizard.weeks <= 52:
                 raise ValidationError(
-                    self.env._("Repeat a shift for 1 to 52 weeks (not %(weeks)s).",
-                               weeks=wizard.weeks)
+                    self.env._(
+                        "Repeat a shift for 1 to 52 weeks (not %(weeks)s).",
+                        weeks=wizard.weeks,
+                    )
                 )
 
     def action_confirm(self):
