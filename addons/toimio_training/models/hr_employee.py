@@ -44,7 +44,7 @@ class HrEmployee(models.Model):
             "Self-assessment trend: %(person)s", person=self.sudo().name
         )
         action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"search_default_employee_id": self.id}
+        action["context"] = {"fill_temporal": False}
         return action
 
     def action_toimio_assessment_trend(self):

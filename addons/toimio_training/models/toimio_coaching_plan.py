@@ -107,11 +107,11 @@ class ToimioCoachingPlan(models.Model):
 
     @api.depends("employee_id.name", "date_start")
     def _compute_name(self):
+        # Stored, so no translated words: "Marko Kivelä 28.06.2026".
         for plan in self:
-            plan.name = self.env._(
-                "Coaching plan %(person)s %(date)s",
-                person=plan.employee_id.sudo().name or "",
-                date=plan.date_start and plan.date_start.strftime("%d.%m.%Y") or "",
+            start = plan.date_start and plan.date_start.strftime("%d.%m.%Y")
+            plan.name = " ".join(
+                part for part in (plan.employee_id.sudo().name, start) if part
             )
 
     @api.depends("state")
