@@ -36,7 +36,9 @@ class ToimioWageSubsidy(models.Model):
     _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    decision_number = fields.Char(required=True, tracking=True, copy=False)
+    decision_number = fields.Char(
+        string="Decision number", required=True, tracking=True, copy=False
+    )
     employee_id = fields.Many2one(
         "hr.employee",
         string="Person",
@@ -80,8 +82,12 @@ class ToimioWageSubsidy(models.Model):
         ],
         help="Administrator who gets the deadline reminders.",
     )
-    date_start = fields.Date(string="Start", required=True, tracking=True, index=True)
-    date_end = fields.Date(string="End", required=True, tracking=True, index=True)
+    date_start = fields.Date(
+        string="Subsidy from", required=True, tracking=True, index=True
+    )
+    date_end = fields.Date(
+        string="Subsidy until", required=True, tracking=True, index=True
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -109,8 +115,9 @@ class ToimioWageSubsidy(models.Model):
         "decision's period must lie inside it.",
     )
     business_activity = fields.Boolean(
+        string="Business activity",
         help="The work belongs to the employer's business activity (the 100 % "
-        "scheme cannot be used for it)."
+        "scheme cannot be used for it).",
     )
     # Figures as granted: taken from the scheme on the start date, editable to
     # match the decision letter.
@@ -122,7 +129,11 @@ class ToimioWageSubsidy(models.Model):
         tracking=True,
     )
     monthly_cap = fields.Monetary(
-        compute="_compute_figures", store=True, readonly=False, tracking=True
+        string="Monthly cap",
+        compute="_compute_figures",
+        store=True,
+        readonly=False,
+        tracking=True,
     )
     regular_hours_share = fields.Float(
         string="Share of regular hours",
@@ -132,7 +143,11 @@ class ToimioWageSubsidy(models.Model):
         digits=(5, 4),
     )
     employer_cost_factor = fields.Float(
-        compute="_compute_figures", store=True, readonly=False, digits=(5, 4)
+        string="Employer-cost factor",
+        compute="_compute_figures",
+        store=True,
+        readonly=False,
+        digits=(5, 4),
     )
     regular_hours_per_month = fields.Float(
         string="Regular hours per month",
@@ -157,12 +172,18 @@ class ToimioWageSubsidy(models.Model):
     claim_ids = fields.One2many(
         "toimio.wage.subsidy.claim", "subsidy_id", string="Claims", copy=False
     )
-    claim_count = fields.Integer(compute="_compute_claim_totals")
+    claim_count = fields.Integer(
+        string="Number of claims", compute="_compute_claim_totals"
+    )
     unclaimed_count = fields.Integer(
         string="Unclaimed pay lines", compute="_compute_claim_totals"
     )
-    amount_claimed = fields.Monetary(compute="_compute_claim_totals")
-    amount_received = fields.Monetary(compute="_compute_claim_totals")
+    amount_claimed = fields.Monetary(
+        string="Amount claimed", compute="_compute_claim_totals"
+    )
+    amount_received = fields.Monetary(
+        string="Amount received", compute="_compute_claim_totals"
+    )
 
     _sql_constraints = [
         (
@@ -455,7 +476,7 @@ class ToimioWageSubsidy(models.Model):
         if self.claim_ids.filtered(lambda c: c.state != "draft"):
             raise UserError(
                 self.env._(
-                    "A decision with submitted claims cannot be deleted; cancel it "
+                    "A decision with submitted claims cannot be deleted; close it "
                     "instead."
                 )
             )

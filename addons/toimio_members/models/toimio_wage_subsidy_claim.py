@@ -46,16 +46,20 @@ class ToimioWageSubsidyClaim(models.Model):
         index=True,
         help="Calendar month (its first day) in which the claimed pay periods end.",
     )
-    period_start = fields.Date(compute="_compute_period", store=True)
-    period_end = fields.Date(compute="_compute_period", store=True)
+    period_start = fields.Date(
+        string="Period start", compute="_compute_period", store=True
+    )
+    period_end = fields.Date(string="Period end", compute="_compute_period", store=True)
     pay_line_ids = fields.One2many(
         "toimio.wage.subsidy.pay.line", "claim_id", string="Pay"
     )
     gross_pay = fields.Monetary(
         string="Base gross pay", compute="_compute_amount", store=True
     )
-    hours = fields.Float(compute="_compute_amount", store=True)
-    eligible_pay = fields.Monetary(compute="_compute_amount", store=True)
+    hours = fields.Float(string="Hours worked", compute="_compute_amount", store=True)
+    eligible_pay = fields.Monetary(
+        string="Eligible pay", compute="_compute_amount", store=True
+    )
     month_share = fields.Float(
         string="Share of month",
         compute="_compute_amount",
@@ -78,13 +82,14 @@ class ToimioWageSubsidyClaim(models.Model):
     )
     deadline_state = fields.Selection(
         [("ok", "In time"), ("soon", "Deadline near"), ("overdue", "Deadline passed")],
+        string="Deadline",
         compute="_compute_deadline_state",
     )
     state = fields.Selection(
         [
             ("draft", "Draft"),
             ("submitted", "Submitted"),
-            ("paid", "Paid"),
+            ("paid", "Payment received"),
             ("rejected", "Rejected"),
         ],
         default="draft",
@@ -128,7 +133,7 @@ class ToimioWageSubsidyClaim(models.Model):
         string="Reason for rejection", tracking=True, copy=False
     )
     csv_file = fields.Binary(string="CSV", compute="_compute_csv_file")
-    csv_filename = fields.Char(compute="_compute_csv_file")
+    csv_filename = fields.Char(string="CSV file name", compute="_compute_csv_file")
 
     _sql_constraints = [
         (

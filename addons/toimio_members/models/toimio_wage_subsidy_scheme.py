@@ -36,16 +36,23 @@ class ToimioWageSubsidyScheme(models.Model):
     )
     # Figures valid today (or on the date in the context key ``toimio_date``).
     rate = fields.Float(compute="_compute_figures", digits=(5, 4))
-    monthly_cap = fields.Monetary(compute="_compute_figures")
-    regular_hours_share = fields.Float(compute="_compute_figures", digits=(5, 4))
-    employer_cost_factor = fields.Float(compute="_compute_figures", digits=(5, 4))
-    figures_valid_from = fields.Date(compute="_compute_figures")
+    monthly_cap = fields.Monetary(string="Monthly cap", compute="_compute_figures")
+    regular_hours_share = fields.Float(
+        string="Share of regular hours", compute="_compute_figures", digits=(5, 4)
+    )
+    employer_cost_factor = fields.Float(
+        string="Employer-cost factor", compute="_compute_figures", digits=(5, 4)
+    )
+    figures_valid_from = fields.Date(
+        string="Figures valid from", compute="_compute_figures"
+    )
     legal_form_ids = fields.Many2many(
         "toimio.wage.subsidy.legal.form",
         string="Allowed legal forms",
         help="Employers of these legal forms may receive this subsidy.",
     )
     business_activity_allowed = fields.Boolean(
+        string="Allowed for business activity",
         default=True,
         help="Clear it when the subsidy may not be paid for work in the "
         "employer's business activity (the 100 % scheme).",

@@ -22,7 +22,9 @@ class ToimioWageSubsidySchemeFigure(models.Model):
         help="Share of the eligible pay that is paid, e.g. 0.5 for 50 %.",
     )
     monthly_cap = fields.Monetary(
-        required=True, help="Highest subsidy for a whole calendar month."
+        string="Monthly cap",
+        required=True,
+        help="Highest subsidy for a whole calendar month.",
     )
     regular_hours_share = fields.Float(
         string="Share of regular hours",
@@ -31,6 +33,7 @@ class ToimioWageSubsidySchemeFigure(models.Model):
         "hours per month (0.65 in the 100 % scheme). 0 = no limit.",
     )
     employer_cost_factor = fields.Float(
+        string="Employer-cost factor",
         default=1.0,
         digits=(5, 4),
         help="Counted pay is multiplied by this to cover employer costs "

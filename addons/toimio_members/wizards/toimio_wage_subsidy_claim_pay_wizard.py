@@ -33,13 +33,15 @@ class ToimioWageSubsidyClaimPayWizard(models.TransientModel):
         help="What the authority paid and is not yet reconciled in accounting. "
         "0 when the bank payment was already reconciled with the receivable.",
     )
-    payment_date = fields.Date(required=True, default=fields.Date.context_today)
+    payment_date = fields.Date(
+        string="Payment date", required=True, default=fields.Date.context_today
+    )
     journal_id = fields.Many2one(
         "account.journal",
         string="Bank journal",
         domain="[('type', 'in', ('bank', 'cash')), ('company_id', '=', company_id)]",
     )
-    difference = fields.Monetary(compute="_compute_difference")
+    difference = fields.Monetary(string="Difference", compute="_compute_difference")
 
     @api.depends("claim_ids")
     def _compute_claim_id(self):

@@ -20,7 +20,7 @@ class ToimioWageSubsidyClaimSubmitWizard(models.TransientModel):
     reference = fields.Char(
         help="Reference of the claim in the authority's service, if it gave one."
     )
-    amount_total = fields.Float(compute="_compute_amount_total")
+    amount_total = fields.Float(string="Total claimed", compute="_compute_amount_total")
 
     def _compute_amount_total(self):
         for wizard in self:
