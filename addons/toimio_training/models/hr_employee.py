@@ -1,6 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrEmployee(models.Model):
@@ -49,3 +49,47 @@ class HrEmployee(models.Model):
 
     def action_toimio_assessment_trend(self):
         return self._toimio_assessment_trend_action()
+
+    # -- special-category data: erase with the person's other health data ----
+
+    def _toimio_erase_special_data(self):
+        result = super()._toimio_erase_special_data()
+        self._toimio_erase_coaching_data()
+        return result
+
+    @api.model
+    def _cron_toimio_erase_special_data(self):
+        result = super()._cron_toimio_erase_special_data()
+        # People whose only special-category data is in coaching.
+        self._toimio_employees_past_retention()._toimio_erase_coaching_data()
+        return result
+
+    def _toimio_erase_coaching_data(self):
+        """Erase confidential meeting notes and self-assessment answers.
+
+        The domain scores stay: they are the aggregated evidence of change that
+        funders ask for; the answers themselves (and the free message to the
+        coach) are erased. Each erasure is logged like the other health data.
+        """
+        if not self:
+            return
+        meetings = (
+            self.env["toimio.coaching.meeting"]
+            .sudo()
+            .search(
+                [("employee_id", "in", self.ids), ("confidential_notes", "!=", False)]
+            )
+        )
+        meetings._toimio_erase_special_data()
+        assessments = (
+            self.env["toimio.self.assessment"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", self.ids),
+                    ("user_input_id.user_input_line_ids", "!=", False),
+                ]
+            )
+        )
+        assessments.user_input_id.user_input_line_ids.unlink()
+        assessments._toimio_log_special_access(["answer_summary"], operation="erase")

@@ -127,6 +127,32 @@ class TestPortalPlan(ToimioTrainingMixin, HttpCase):
         self.assertNotIn("Survey Access Error", page)
         self.assertIn(self.survey.title, page)
 
+    def test_member_fills_in_own_assessment_in_the_portal(self):
+        """The whole survey flow over HTTP, as the member's phone does it."""
+        user_input = self.assessment_a.user_input_id.sudo()
+        base = f"{self.survey.access_token}/{user_input.access_token}"
+        self.authenticate("t_member_a", "t_member_a")
+        self.make_jsonrpc_request(f"/survey/begin/{base}", {})
+        self.assertEqual(self.assessment_a.state, "in_progress")
+        for page in self.survey.page_ids:
+            answers = {"page_id": page.id}
+            for question in page.question_ids:
+                if question.question_type == "simple_choice":
+                    answers[str(question.id)] = str(
+                        question.suggested_answer_ids.filtered(
+                            lambda a: a.answer_score == 4
+                        ).id
+                    )
+                else:
+                    answers[str(question.id)] = "Kiitos!"
+            self.make_jsonrpc_request(f"/survey/submit/{base}", answers)
+        self.assertEqual(self.assessment_a.state, "done")
+        self.assertEqual(self.assessment_a.date, self.today)
+        self.assertEqual(self.assessment_a.score_ids.mapped("score"), [4.0] * 5)
+        # Done: the page no longer asks for it.
+        page = self._get("/my/plan")
+        self.assertNotIn("Täytä itsearviointi", page)
+
     def test_home_counts_open_goals(self):
         self.authenticate("t_member_a", "t_member_a")
         counters = self.make_jsonrpc_request(

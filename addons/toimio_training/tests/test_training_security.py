@@ -135,6 +135,57 @@ class TestTrainingSecurity(TrainingSecurityMixin, TransactionCase):
         self.assertEqual(log.res_id, self.meeting.id)
         self.assertEqual(log.field_names, "confidential_notes")
 
+    def test_retention_erases_notes_and_answers_but_keeps_scores(self):
+        """Coaching notes and answers are health data: erased with the rest of
+        the person's special-category data after the retention period."""
+        ville = self.env["hr.employee"].create(
+            {"name": "Ville Entinen", "company_id": self.cooperative.id}
+        )
+        start = self.today.replace(year=self.today.year - 4, month=1, day=10)
+        engagement = self.env["toimio.engagement"].create(
+            {
+                "employee_id": ville.id,
+                "type_id": self.type_work_trial.id,
+                "company_id": self.cooperative.id,
+                "date_start": start,
+                "date_end": start.replace(month=5, day=31),
+                "target_group": "2",
+                "state": "ended",
+                "exit_outcome": "education",
+            }
+        )
+        plan = self._plan(engagement, self.coach_a, date_start=start)
+        meeting = self.env["toimio.coaching.meeting"].create(
+            {
+                "plan_id": plan.id,
+                "date": f"{start} 09:00:00",
+                "agreed": "Haet opiskelemaan.",
+                "confidential_notes": "Masennusjakso keväällä.",
+            }
+        )
+        assessment = self.env["toimio.self.assessment"]._toimio_request(plan, "exit")
+        self._answer(assessment, {"health": [2, 2, 2]}, message="Olen väsynyt.")
+        self.env["hr.employee"]._cron_toimio_erase_special_data()
+        self.assertFalse(meeting.confidential_notes)
+        self.assertEqual(meeting.agreed, "Haet opiskelemaan.")
+        self.assertFalse(assessment.user_input_id.sudo().user_input_line_ids)
+        self.assertEqual(assessment.state, "done")
+        self.assertEqual(assessment.score_ids.score, 2.0)
+        Log = self.env["toimio.access.log"]
+        for record in (meeting, assessment):
+            self.assertTrue(
+                Log.search(
+                    [
+                        ("operation", "=", "erase"),
+                        ("res_model", "=", record._name),
+                        ("res_id", "=", record.id),
+                    ]
+                ),
+                record._name,
+            )
+        # The current people keep their data.
+        self.assertTrue(self.meeting.confidential_notes)
+
 
 @tagged("post_install", "-at_install")
 class TestTrainingSecurityJsonRpc(TrainingSecurityMixin, HttpCase):
