@@ -222,7 +222,9 @@ class ToimioWageSubsidyClaim(models.Model):
                 rules.claim_amount(decision.rate, decision.monthly_cap, eligible, share)
             )
 
-    @api.depends("move_id.amount_total", "move_id.amount_residual", "move_id.state")
+    @api.depends(
+        "move_id.amount_total", "move_id.amount_residual", "move_id.state", "state"
+    )
     def _compute_paid_amount(self):
         for claim in self:
             move = claim.move_id
