@@ -415,15 +415,22 @@ class ToimioCoachingPlan(models.Model):
         )
 
     def _toimio_request_intake_assessments(self):
-        Assessment = self.env["toimio.self.assessment"]
+        """Intake self-assessment for people who have never had one."""
         have = set(
-            Assessment.sudo()
+            self.env["toimio.self.assessment"]
+            .sudo()
             .search([("employee_id", "in", self.employee_id.ids)])
             .employee_id.ids
         )
-        for plan in self.filtered(lambda p: p.employee_id.id not in have):
-            if plan.company_id._toimio_assessment_survey():
-                Assessment._toimio_request(plan, "intake")
+        self.env["toimio.self.assessment"]._toimio_request(
+            self.filtered(
+                lambda p: (
+                    p.employee_id.id not in have
+                    and p.company_id._toimio_assessment_survey()
+                )
+            ),
+            "intake",
+        )
 
     def _toimio_review_activities(self):
         if not self:

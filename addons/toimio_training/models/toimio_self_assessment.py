@@ -140,50 +140,58 @@ class ToimioSelfAssessment(models.Model):
     # -- business methods ----------------------------------------------------
 
     @api.model
-    def _toimio_request(self, plan, moment):
-        """Ask the person of ``plan`` to fill in the self-assessment.
+    def _toimio_request(self, plans, moment):
+        """Ask the people of ``plans`` to fill in the self-assessment.
 
-        Returns the waiting assessment (an existing unanswered one is reused).
+        Returns one waiting assessment per plan: an unanswered one of the same
+        person is reused (one at a time), the others are created in one batch.
         """
-        plan.ensure_one()
-        waiting = self.search(
-            [
-                ("employee_id", "=", plan.employee_id.id),
-                ("state", "in", ("pending", "in_progress")),
-            ],
-            limit=1,
-        )
-        if waiting:
-            if moment == "exit":
-                waiting.moment = "exit"
-            return waiting
-        survey = plan.company_id._toimio_assessment_survey()
-        if not survey:
-            raise UserError(
-                self.env._(
-                    "No self-assessment questionnaire is chosen for %(company)s. "
-                    "Choose one in the Toimio coaching settings.",
-                    company=plan.company_id.name,
-                )
+        waiting = {
+            assessment.employee_id: assessment
+            for assessment in self.search(
+                [
+                    ("employee_id", "in", plans.employee_id.ids),
+                    ("state", "in", ("pending", "in_progress")),
+                ]
             )
-        user_input = plan._toimio_new_answer(survey)
-        assessment = self.create(
-            {
-                "plan_id": plan.id,
-                "moment": moment,
-                "survey_id": survey.id,
-                "user_input_id": user_input.id,
-            }
-        )
-        plan.message_post(
-            body=self.env._(
-                "%(person)s was asked to fill in the self-assessment (%(moment)s).",
-                person=plan.employee_id.sudo().name,
-                moment=dict(MOMENTS)[moment],
-            ),
-            subtype_xmlid="mail.mt_note",
-        )
-        return assessment
+        }
+        result = self.browse()
+        to_create = []
+        for plan in plans:
+            assessment = waiting.get(plan.employee_id)
+            if assessment:
+                if moment == "exit":
+                    assessment.moment = "exit"
+                result |= assessment
+                continue
+            survey = plan.company_id._toimio_assessment_survey()
+            if not survey:
+                raise UserError(
+                    self.env._(
+                        "No self-assessment questionnaire is chosen for %(company)s. "
+                        "Choose one in the Toimio coaching settings.",
+                        company=plan.company_id.name,
+                    )
+                )
+            to_create.append(
+                {
+                    "plan_id": plan.id,
+                    "moment": moment,
+                    "survey_id": survey.id,
+                    "user_input_id": plan._toimio_new_answer(survey).id,
+                }
+            )
+        created = self.create(to_create)
+        for assessment in created:
+            assessment.plan_id.message_post(
+                body=self.env._(
+                    "%(person)s was asked to fill in the self-assessment (%(moment)s).",
+                    person=assessment.employee_id.sudo().name,
+                    moment=dict(MOMENTS)[moment],
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return result | created
 
     @api.model
     def _toimio_request_review_assessments(self, plans):
@@ -198,20 +206,21 @@ class ToimioSelfAssessment(models.Model):
             ]
         ):
             recent[assessment.employee_id].append(assessment)
-        created = self.browse()
-        for plan in plans:
-            window_start = plan.next_review_date - timedelta(
-                days=plan.company_id.toimio_assessment_days_before_review
+        due = plans.filtered(
+            lambda plan: (
+                plan.company_id._toimio_assessment_survey()
+                and not any(
+                    a.state in ("pending", "in_progress")
+                    or (a.date or a.date_requested)
+                    >= plan.next_review_date
+                    - timedelta(
+                        days=plan.company_id.toimio_assessment_days_before_review
+                    )
+                    for a in recent[plan.employee_id]
+                )
             )
-            if any(
-                a.state in ("pending", "in_progress")
-                or (a.date or a.date_requested) >= window_start
-                for a in recent[plan.employee_id]
-            ):
-                continue
-            if plan.company_id._toimio_assessment_survey():
-                created |= self._toimio_request(plan, "review")
-        return created
+        )
+        return self._toimio_request(due, "review")
 
     @api.model
     def _toimio_latest_done(self, employees):

@@ -159,6 +159,20 @@ class TestSelfAssessment(ToimioTrainingMixin, TransactionCase):
         self.assertEqual(review.moment, "review")
         self.assertEqual(review.state, "pending")
 
+    def test_review_assessments_are_asked_in_one_batch(self):
+        other = self._plan(self.engagement_eero, self.coach_b, state="active")
+        plans = self.plan | other
+        plans.next_review_date = date(2026, 2, 10)
+        created = self.Assessment._toimio_request_review_assessments(plans)
+        self.assertEqual(created.plan_id, plans)
+        self.assertEqual(set(created.mapped("moment")), {"review"})
+        self.assertEqual(
+            created.user_input_id.sudo().partner_id,
+            self.member_a.partner_id | self.member_b.partner_id,
+        )
+        again = self.Assessment._toimio_request_review_assessments(plans)
+        self.assertFalse(again, "they are already waiting")
+
     def test_no_questionnaire_is_a_clear_error(self):
         self.survey.active = False
         with self.assertRefused(
