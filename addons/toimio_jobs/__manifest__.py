@@ -27,6 +27,7 @@
         "views/project_task_views.xml",
         "views/sale_order_views.xml",
         "views/hr_employee_views.xml",
+        "views/hr_employee_timesheet_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "wizards/toimio_shift_wizard_views.xml",

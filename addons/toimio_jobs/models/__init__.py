@@ -5,5 +5,6 @@ from . import project_task
 from . import sale_order
 from . import sale_order_line
 from . import toimio_shift
+from . import toimio_engagement
 from . import account_analytic_line
 from . import toimio_participation_report
