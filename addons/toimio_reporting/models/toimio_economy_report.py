@@ -8,9 +8,10 @@ class ToimioEconomyReport(models.Model):
     """What came in: revenue from recorded hours, pay subsidies and
     participation-day compensations, by month, company and partner.
 
-    - Revenue: one row per timesheet line written by a done shift, valued as
-      Odoo's own timesheet analysis does (hours × the order line's unit price);
-      invoiced when its invoice is posted.
+    - Revenue: the timesheet lines written by done shifts, summed per day,
+      customer and engagement type, valued as Odoo's own timesheet analysis
+      does (hours × the order line's unit price); invoiced when the invoice is
+      posted.
     - Subsidies claimed and received: one row per submitted, paid or rejected
       claim (toimio_members), by payment period.
     - Subsidies at risk: unclaimed pay and draft claims, from the pay-subsidy
@@ -93,94 +94,96 @@ class ToimioEconomyReport(models.Model):
                  ELSE l.unit_amount * sol.price_unit * sol_uom.factor / l_uom.factor
             END
         """
-        zero_money = """
+        no_revenue = """
+                   0 AS hours,
                    0::numeric AS revenue,
                    0::numeric AS revenue_invoiced,
                    0::numeric AS revenue_not_invoiced
         """
+        # Revenue rows are summed per day, customer and engagement type in the
+        # view (a year of a national network has millions of timesheet lines);
+        # conditions on date and company reach inside the sums.
         return f"""
-            SELECT l.id * 4 AS id,
-                   'revenue' AS kind,
-                   l.date,
-                   s.company_id,
-                   COALESCE(so.partner_id, s.partner_id) AS partner_id,
-                   s.engagement_type_id AS type_id,
-                   rc.currency_id,
-                   l.unit_amount AS hours,
-                   {revenue} AS revenue,
-                   CASE WHEN m.state = 'posted' THEN {revenue} ELSE 0 END
-                       AS revenue_invoiced,
-                   CASE WHEN m.state = 'posted' THEN 0 ELSE {revenue} END
-                       AS revenue_not_invoiced,
-                   0::numeric AS subsidy_claimed,
-                   0::numeric AS subsidy_received,
-                   0::numeric AS subsidy_at_risk,
-                   0 AS participation_days,
-                   0::numeric AS compensation
-              FROM account_analytic_line l
-              JOIN toimio_shift s ON s.id = l.toimio_shift_id
-              JOIN res_company rc ON rc.id = s.company_id
-              LEFT JOIN sale_order_line sol ON sol.id = l.so_line
-              LEFT JOIN sale_order so ON so.id = sol.order_id
-              LEFT JOIN uom_uom sol_uom ON sol_uom.id = sol.product_uom
-              LEFT JOIN uom_uom l_uom ON l_uom.id = l.product_uom_id
-              LEFT JOIN product_product pp ON pp.id = sol.product_id
-              LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
-              LEFT JOIN account_move m ON m.id = l.timesheet_invoice_id
-             UNION ALL
-            SELECT c.id * 4 + 1 AS id,
-                   'subsidy' AS kind,
-                   c.payment_month AS date,
-                   ws.company_id,
-                   ws.authority_id AS partner_id,
-                   e.type_id,
-                   rc.currency_id,
-                   0 AS hours,
-                   {zero_money},
-                   CASE WHEN c.state IN ('submitted', 'paid')
-                        THEN c.amount ELSE 0 END AS subsidy_claimed,
-                   COALESCE(c.paid_amount, 0) AS subsidy_received,
-                   0::numeric AS subsidy_at_risk,
-                   0 AS participation_days,
-                   0::numeric AS compensation
-              FROM toimio_wage_subsidy_claim c
-              JOIN toimio_wage_subsidy ws ON ws.id = c.subsidy_id
-              JOIN res_company rc ON rc.id = ws.company_id
-              LEFT JOIN toimio_engagement e ON e.id = ws.engagement_id
-             WHERE c.state IN ('submitted', 'paid', 'rejected')
-             UNION ALL
-            SELECT o.id * 4 + 2 AS id,
-                   'at_risk' AS kind,
-                   o.claim_deadline AS date,
-                   o.company_id,
-                   o.authority_id AS partner_id,
-                   e.type_id,
-                   o.currency_id,
-                   0 AS hours,
-                   {zero_money},
-                   0::numeric AS subsidy_claimed,
-                   0::numeric AS subsidy_received,
-                   o.outstanding AS subsidy_at_risk,
-                   0 AS participation_days,
-                   0::numeric AS compensation
-              FROM toimio_wage_subsidy_overview o
-              JOIN toimio_wage_subsidy ws ON ws.id = o.subsidy_id
-              LEFT JOIN toimio_engagement e ON e.id = ws.engagement_id
-             WHERE o.kind IN ('unclaimed', 'draft')
-             UNION ALL
-            SELECT p.id * 4 + 3 AS id,
-                   'compensation' AS kind,
-                   p.month AS date,
-                   p.company_id,
-                   p.payer_id AS partner_id,
-                   p.type_id,
-                   p.currency_id,
-                   0 AS hours,
-                   {zero_money},
-                   0::numeric AS subsidy_claimed,
-                   0::numeric AS subsidy_received,
-                   0::numeric AS subsidy_at_risk,
-                   p.days AS participation_days,
-                   p.amount AS compensation
-              FROM toimio_participation_report p
+            SELECT x.*, rc.currency_id
+              FROM (
+                SELECT MIN(l.id) * 4 AS id,
+                       'revenue' AS kind,
+                       l.date,
+                       s.company_id,
+                       COALESCE(so.partner_id, s.partner_id) AS partner_id,
+                       s.engagement_type_id AS type_id,
+                       SUM(l.unit_amount) AS hours,
+                       SUM({revenue}) AS revenue,
+                       COALESCE(SUM({revenue}) FILTER (WHERE m.state = 'posted'), 0)
+                           AS revenue_invoiced,
+                       COALESCE(SUM({revenue})
+                                FILTER (WHERE m.state IS DISTINCT FROM 'posted'), 0)
+                           AS revenue_not_invoiced,
+                       0::numeric AS subsidy_claimed,
+                       0::numeric AS subsidy_received,
+                       0::numeric AS subsidy_at_risk,
+                       0 AS participation_days,
+                       0::numeric AS compensation
+                  FROM account_analytic_line l
+                  JOIN toimio_shift s ON s.id = l.toimio_shift_id
+                  LEFT JOIN sale_order_line sol ON sol.id = l.so_line
+                  LEFT JOIN sale_order so ON so.id = sol.order_id
+                  LEFT JOIN uom_uom sol_uom ON sol_uom.id = sol.product_uom
+                  LEFT JOIN uom_uom l_uom ON l_uom.id = l.product_uom_id
+                  LEFT JOIN product_product pp ON pp.id = sol.product_id
+                  LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                  LEFT JOIN account_move m ON m.id = l.timesheet_invoice_id
+              GROUP BY l.date, s.company_id, COALESCE(so.partner_id, s.partner_id),
+                       s.engagement_type_id
+                 UNION ALL
+                SELECT c.id * 4 + 1 AS id,
+                       'subsidy' AS kind,
+                       c.payment_month AS date,
+                       ws.company_id,
+                       ws.authority_id AS partner_id,
+                       e.type_id,
+                       {no_revenue},
+                       CASE WHEN c.state IN ('submitted', 'paid')
+                            THEN c.amount ELSE 0 END AS subsidy_claimed,
+                       COALESCE(c.paid_amount, 0) AS subsidy_received,
+                       0::numeric AS subsidy_at_risk,
+                       0 AS participation_days,
+                       0::numeric AS compensation
+                  FROM toimio_wage_subsidy_claim c
+                  JOIN toimio_wage_subsidy ws ON ws.id = c.subsidy_id
+                  LEFT JOIN toimio_engagement e ON e.id = ws.engagement_id
+                 WHERE c.state IN ('submitted', 'paid', 'rejected')
+                 UNION ALL
+                SELECT o.id * 4 + 2 AS id,
+                       'at_risk' AS kind,
+                       o.claim_deadline AS date,
+                       o.company_id,
+                       o.authority_id AS partner_id,
+                       e.type_id,
+                       {no_revenue},
+                       0::numeric AS subsidy_claimed,
+                       0::numeric AS subsidy_received,
+                       o.outstanding AS subsidy_at_risk,
+                       0 AS participation_days,
+                       0::numeric AS compensation
+                  FROM toimio_wage_subsidy_overview o
+                  JOIN toimio_wage_subsidy ws ON ws.id = o.subsidy_id
+                  LEFT JOIN toimio_engagement e ON e.id = ws.engagement_id
+                 WHERE o.kind IN ('unclaimed', 'draft')
+                 UNION ALL
+                SELECT p.id * 4 + 3 AS id,
+                       'compensation' AS kind,
+                       p.month AS date,
+                       p.company_id,
+                       p.payer_id AS partner_id,
+                       p.type_id,
+                       {no_revenue},
+                       0::numeric AS subsidy_claimed,
+                       0::numeric AS subsidy_received,
+                       0::numeric AS subsidy_at_risk,
+                       p.days AS participation_days,
+                       p.amount AS compensation
+                  FROM toimio_participation_report p
+                   ) x
+              JOIN res_company rc ON rc.id = x.company_id
         """

@@ -5,7 +5,7 @@ from datetime import date
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_date
+from odoo.tools import SQL, format_date
 
 from .toimio_xlsx import build_xlsx
 
@@ -74,32 +74,42 @@ class ToimioCustomerImpactWizard(models.TransientModel):
             ("date", "<=", self.date_to),
         ]
 
+    def _toimio_figures(self):
+        """(target group, type id, level, hours, people) rows: level 0 by group
+        and type, 1 by group, 3 the total. One query over the hours report
+        (record rules apply); people are counted once per row."""
+        Report = self.env["toimio.hours.report"]
+        query = Report._search(self._toimio_domain())
+        group, type_, hours, person = (
+            Report._field_to_sql(Report._table, fname, query)
+            for fname in ("target_group", "type_id", "done_hours", "employee_id")
+        )
+        query.groupby = SQL("GROUPING SETS ((%s, %s), (%s), ())", group, type_, group)
+        self.env.cr.execute(
+            query.select(
+                group,
+                type_,
+                SQL("GROUPING(%s, %s)", group, type_),
+                SQL("COALESCE(SUM(%s), 0)", hours),
+                SQL("COUNT(DISTINCT %s)", person),
+            )
+        )
+        return self.env.cr.fetchall()
+
     def action_compute(self):
         self.ensure_one()
-        Report = self.env["toimio.hours.report"]
-        domain = self._toimio_domain()
-        aggregates = ["done_hours:sum", "employee_id:count_distinct"]
-        detail = Report._read_group(domain, ["target_group", "type_id"], aggregates)
-        by_group = Report._read_group(domain, ["target_group"], aggregates)
-        [(total_hours, total_people)] = Report._read_group(domain, [], aggregates)
         lines = [Command.clear()]
-        for target_group, type_, hours, people in detail:
+        total_hours, total_people = 0.0, 0
+        for group, type_id, level, hours, people in self._toimio_figures():
+            if level == 3:
+                total_hours, total_people = hours, people
+                continue
             lines.append(
                 Command.create(
                     {
-                        "target_group": target_group,
-                        "type_id": type_.id,
-                        "hours": hours,
-                        "people": people,
-                    }
-                )
-            )
-        for target_group, hours, people in by_group:
-            lines.append(
-                Command.create(
-                    {
-                        "target_group": target_group,
-                        "is_subtotal": True,
+                        "target_group": group,
+                        "type_id": type_id if not level else False,
+                        "is_subtotal": bool(level),
                         "hours": hours,
                         "people": people,
                     }
@@ -108,8 +118,8 @@ class ToimioCustomerImpactWizard(models.TransientModel):
         self.write(
             {
                 "line_ids": lines,
-                "total_hours": total_hours or 0.0,
-                "total_people": total_people or 0,
+                "total_hours": total_hours,
+                "total_people": total_people,
                 "computed": True,
                 "xlsx_file": False,
                 "xlsx_filename": False,

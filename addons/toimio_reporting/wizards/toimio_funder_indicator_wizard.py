@@ -334,6 +334,7 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
         )
 
     def _toimio_group_changes_sql(self):
+        """Target group changes in the period (record rules apply)."""
         domain = [
             ("kind", "=", "group_change"),
             ("company_id", "=", self.company_id.id),
@@ -342,15 +343,15 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
         ]
         if self.type_ids:
             domain.append(("type_id", "in", self.type_ids.ids))
-        changes = self.env["toimio.transition.report"]._search(domain).subselect()
-        return SQL(
-            """
-            SELECT emp.gender, t.direction
-              FROM toimio_transition_report t
-              JOIN hr_employee emp ON emp.id = t.employee_id
-             WHERE t.id IN %s
-            """,
-            changes,
+        Report = self.env["toimio.transition.report"]
+        query = Report._search(domain)
+        person = query.join(Report._table, "employee_id", "hr_employee", "id", "person")
+        return query.select(
+            SQL("%s AS gender", SQL.identifier(person, "gender")),
+            SQL(
+                "%s AS direction",
+                Report._field_to_sql(Report._table, "direction", query),
+            ),
         )
 
     def _toimio_counts(self):
