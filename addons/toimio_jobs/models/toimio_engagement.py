@@ -25,13 +25,14 @@ class ToimioEngagement(models.Model):
         )
         if orphans:
             first = orphans[0]
+            mine = orphans.filtered(lambda s: s.employee_id == first.employee_id)
             raise ValidationError(
                 self.env._(
                     "%(person)s has %(count)s planned shifts from %(date)s on that "
                     "this change would leave without an engagement. Cancel or move "
                     "those shifts first.",
                     person=first.employee_id.name,
-                    count=len(orphans.filtered(lambda s: s.employee_id == first.employee_id)),
+                    count=len(mine),
                     date=format_date(self.env, first.date),
                 )
             )

@@ -109,7 +109,7 @@ class TestShiftPlanning(ToimioJobsCase):
         self._shift(employee=self.kalle, day="2026-03-02")
         self._shift(employee=self.kalle, day="2026-03-09")
         with self.assertRefused(
-            ValidationError, "Kalle Kokeilija has 1 planned shifts from .* Cancel or move"
+            ValidationError, "Kalle Kokeilija has 1 planned shifts .* Cancel or move"
         ):
             self.engagement_kalle._end("2026-03-05", "education")
         self.engagement_kalle._end("2026-03-10", "education")
