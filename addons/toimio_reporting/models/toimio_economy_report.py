@@ -61,15 +61,22 @@ class ToimioEconomyReport(models.Model):
     revenue_not_invoiced = fields.Monetary(
         string="Revenue not yet invoiced", readonly=True, aggregator="sum"
     )
-    subsidy_claimed = fields.Monetary(readonly=True, aggregator="sum")
-    subsidy_received = fields.Monetary(readonly=True, aggregator="sum")
+    subsidy_claimed = fields.Monetary(
+        string="Pay subsidy claimed", readonly=True, aggregator="sum"
+    )
+    subsidy_received = fields.Monetary(
+        string="Pay subsidy received", readonly=True, aggregator="sum"
+    )
     subsidy_at_risk = fields.Monetary(
+        string="Pay subsidy at risk",
         readonly=True,
         aggregator="sum",
         help="Pay subsidy not yet claimed or in a draft claim: lost if not "
         "claimed by the final claim deadline.",
     )
-    participation_days = fields.Integer(readonly=True, aggregator="sum")
+    participation_days = fields.Integer(
+        string="Participation days", readonly=True, aggregator="sum"
+    )
     compensation = fields.Monetary(
         string="Compensations", readonly=True, aggregator="sum"
     )

@@ -33,7 +33,7 @@ class ToimioHoursReport(models.Model):
     type_id = fields.Many2one(
         "toimio.engagement.type", string="Engagement type", readonly=True
     )
-    target_group = fields.Selection(TARGET_GROUPS, readonly=True)
+    target_group = fields.Selection(TARGET_GROUPS, string="Target group", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     project_id = fields.Many2one("project.project", string="Project", readonly=True)
     task_id = fields.Many2one("project.task", string="Job", readonly=True)
@@ -44,6 +44,7 @@ class ToimioHoursReport(models.Model):
     )
     shift_count = fields.Integer(string="Shifts", readonly=True, aggregator="sum")
     planned_hours = fields.Float(
+        string="Planned hours",
         readonly=True,
         aggregator="sum",
         help="Planned hours (less breaks) of shifts that are not cancelled.",
@@ -55,7 +56,10 @@ class ToimioHoursReport(models.Model):
         help="Recorded hours of done shifts.",
     )
     absent_hours = fields.Float(
-        readonly=True, aggregator="sum", help="Planned hours of absent shifts."
+        string="Absent hours",
+        readonly=True,
+        aggregator="sum",
+        help="Planned hours of absent shifts.",
     )
     recorded_planned_hours = fields.Float(
         string="Planned hours of recorded shifts",
@@ -64,6 +68,7 @@ class ToimioHoursReport(models.Model):
         help="Planned hours of done and absent shifts: the base of the absence rate.",
     )
     participation_days = fields.Integer(
+        string="Participation days",
         readonly=True,
         aggregator="sum",
         help="Days with at least one done shift in an unpaid engagement type "

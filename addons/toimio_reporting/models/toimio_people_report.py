@@ -25,7 +25,7 @@ class ToimioPeopleReport(models.Model):
     type_id = fields.Many2one(
         "toimio.engagement.type", string="Engagement type", readonly=True
     )
-    target_group = fields.Selection(TARGET_GROUPS, readonly=True)
+    target_group = fields.Selection(TARGET_GROUPS, string="Target group", readonly=True)
     coach_id = fields.Many2one("res.users", string="Coach", readonly=True)
     date_start = fields.Date(string="Since", readonly=True)
     people = fields.Integer(readonly=True, aggregator="sum")

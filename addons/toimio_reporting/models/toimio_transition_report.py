@@ -43,8 +43,8 @@ class ToimioTransitionReport(models.Model):
     entry_group = fields.Selection(
         TARGET_GROUPS, string="Target group at entry", readonly=True
     )
-    entry_date = fields.Date(readonly=True)
-    exit_outcome = fields.Selection(EXIT_OUTCOMES, readonly=True)
+    entry_date = fields.Date(string="Entry date", readonly=True)
+    exit_outcome = fields.Selection(EXIT_OUTCOMES, string="Exit outcome", readonly=True)
     is_leaving = fields.Boolean(
         string="Left the cooperative",
         readonly=True,

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import ToimioOutcomesCase
@@ -81,7 +81,7 @@ class TestFunderIndicators(ToimioOutcomesCase):
         self.assertFalse(any(line.total for line in wizard.line_ids))
 
     def test_period_must_not_end_before_it_starts(self):
-        with self.assertRaisesRegex(UserError, "ends .* before it starts"):
+        with self.assertRaisesRegex(ValidationError, "ends .* before it starts"):
             self._wizard(date_from="2026-12-31", date_to="2026-01-01")
 
     def test_xlsx_has_counts_and_no_names(self):
@@ -104,6 +104,27 @@ class TestFunderIndicators(ToimioOutcomesCase):
         self.assertIn("Participants with disabilities", html)
         for name in NAMES:
             self.assertNotIn(name, html)
+
+    def test_pdf_is_in_finnish_when_finnish_is_installed(self):
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.env["ir.module.module"]._load_module_terms(
+            ["toimio_members", "toimio_reporting"], ["fi_FI"]
+        )
+        wizard = self._wizard()
+        wizard.action_compute()
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "toimio_reporting.toimio_funder_indicator_report_action", wizard.ids
+        )
+        html = html.decode()
+        for finnish in (
+            "Rahoittajan indikaattorit",
+            "Naiset",
+            "Pitkäaikaistyöttömät",
+            "Vammaiset osallistujat",
+            "Tulokset lähtiessä",
+        ):
+            self.assertIn(finnish, html)
+        self.assertNotIn("Long-term unemployed", html)
 
     def test_print_action(self):
         action = self._wizard().action_print_pdf()

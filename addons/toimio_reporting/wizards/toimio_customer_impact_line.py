@@ -13,7 +13,7 @@ class ToimioCustomerImpactLine(models.TransientModel):
     wizard_id = fields.Many2one(
         "toimio.customer.impact.wizard", required=True, ondelete="cascade"
     )
-    target_group = fields.Selection(TARGET_GROUPS)
+    target_group = fields.Selection(TARGET_GROUPS, string="Target group")
     type_id = fields.Many2one("toimio.engagement.type", string="Engagement type")
     is_subtotal = fields.Boolean(string="Target group total")
     hours = fields.Float()

@@ -4,7 +4,7 @@ import base64
 from datetime import date
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 
 from .toimio_xlsx import build_xlsx
@@ -45,17 +45,17 @@ class ToimioCustomerImpactWizard(models.TransientModel):
     line_ids = fields.One2many(
         "toimio.customer.impact.line", "wizard_id", string="Hours"
     )
-    total_hours = fields.Float(readonly=True)
+    total_hours = fields.Float(string="Total hours", readonly=True)
     total_people = fields.Integer(string="People", readonly=True)
-    computed = fields.Boolean(readonly=True)
+    computed = fields.Boolean(string="Counted", readonly=True)
     xlsx_file = fields.Binary(string="XLSX", readonly=True, attachment=False)
-    xlsx_filename = fields.Char(readonly=True)
+    xlsx_filename = fields.Char(string="File name", readonly=True)
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
         for wizard in self:
             if wizard.date_to < wizard.date_from:
-                raise UserError(
+                raise ValidationError(
                     self.env._(
                         "The period ends (%(to_date)s) before it starts "
                         "(%(from_date)s). Correct the dates.",

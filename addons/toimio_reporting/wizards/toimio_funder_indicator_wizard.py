@@ -4,7 +4,7 @@ import base64
 from datetime import date
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, format_date
 
 from odoo.addons.toimio_members.models.toimio_engagement_esf import (
@@ -129,16 +129,19 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
     entry_line_ids = fields.One2many(
         "toimio.funder.indicator.line",
         "wizard_id",
+        string="Participants at entry",
         domain=[("section", "=", "entry")],
     )
     exit_line_ids = fields.One2many(
         "toimio.funder.indicator.line",
         "wizard_id",
+        string="Results upon leaving and six months later",
         domain=[("section", "in", ("exit", "followup"))],
     )
     transition_line_ids = fields.One2many(
         "toimio.funder.indicator.line",
         "wizard_id",
+        string="Target group changes",
         domain=[("section", "=", "transitions")],
     )
     median_days_to_leaving = fields.Float(
@@ -146,9 +149,9 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
         readonly=True,
         help="Median length of the engagements of the people who left in the period.",
     )
-    computed = fields.Boolean(readonly=True)
+    computed = fields.Boolean(string="Counted", readonly=True)
     xlsx_file = fields.Binary(string="XLSX", readonly=True, attachment=False)
-    xlsx_filename = fields.Char(readonly=True)
+    xlsx_filename = fields.Char(string="File name", readonly=True)
 
     # -- constraints ----------------------------------------------------------
 
@@ -156,12 +159,12 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
     def _check_period(self):
         for wizard in self:
             if wizard.date_to < wizard.date_from:
-                raise UserError(
+                raise ValidationError(
                     self.env._(
-                        "The period ends (%(to)s) before it starts (%(from)s). "
-                        "Correct the dates.",
-                        to=format_date(self.env, wizard.date_to),
-                        **{"from": format_date(self.env, wizard.date_from)},
+                        "The period ends (%(to_date)s) before it starts "
+                        "(%(from_date)s). Correct the dates.",
+                        to_date=format_date(self.env, wizard.date_to),
+                        from_date=format_date(self.env, wizard.date_from),
                     )
                 )
 
