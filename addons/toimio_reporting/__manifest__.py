@@ -29,5 +29,5 @@
         "views/toimio_dashboard_views.xml",
         "views/toimio_reporting_menus.xml",
     ],
-    "demo": [],
+    "demo": ["demo/toimio_reporting_demo.xml"],
 }

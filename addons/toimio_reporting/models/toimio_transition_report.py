@@ -57,6 +57,15 @@ class ToimioTransitionReport(models.Model):
         readonly=True,
         help="Towards work: III → II → I.",
     )
+    transition = fields.Selection(
+        EXIT_OUTCOMES
+        + [
+            ("towards_work", "Group change towards work"),
+            ("away_from_work", "Group change away from work"),
+        ],
+        readonly=True,
+        help="The exit outcome, or the direction of a target group change.",
+    )
     followup_result = fields.Selection(
         FOLLOWUP_RESULTS, string="Situation after six months", readonly=True
     )
@@ -102,6 +111,7 @@ class ToimioTransitionReport(models.Model):
                    NULL::varchar AS old_group,
                    NULL::varchar AS new_group,
                    NULL::varchar AS direction,
+                   e.exit_outcome AS transition,
                    e.followup_result,
                    1 AS transition_count,
                    e.date_end - e.date_start AS days_to_transition,
@@ -124,6 +134,8 @@ class ToimioTransitionReport(models.Model):
                    c.new_group,
                    CASE WHEN c.new_group < c.old_group THEN 'towards_work'
                         ELSE 'away_from_work' END AS direction,
+                   CASE WHEN c.new_group < c.old_group THEN 'towards_work'
+                        ELSE 'away_from_work' END AS transition,
                    NULL::varchar AS followup_result,
                    1 AS transition_count,
                    c.date - r.date_start AS days_to_transition,

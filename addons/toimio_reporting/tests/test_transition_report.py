@@ -84,3 +84,17 @@ class TestTransitionReport(ToimioOutcomesCase):
             ["__count"],
         )
         self.assertEqual(dict(rows), {"employed": 1, "other": 1, False: 1})
+
+    def test_transitions_in_one_column_for_the_graph(self):
+        rows = self.Report._read_group(self.mine, ["transition"], ["__count"])
+        self.assertEqual(
+            dict(rows),
+            {
+                "open_labour_market": 1,
+                "education": 1,
+                "other_engagement": 1,
+                "pension": 1,
+                "towards_work": 1,
+                "away_from_work": 1,
+            },
+        )
