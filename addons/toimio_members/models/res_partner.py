@@ -1,6 +1,7 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from stdnum.exceptions import InvalidChecksum, ValidationError as StdnumError
+from stdnum.exceptions import InvalidChecksum
+from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fi import ytunnus
 
 from odoo import api, fields, models
@@ -442,9 +443,9 @@ class ResPartner(models.Model):
         )
         if not partners:
             raise UserError(self.env._("The member register is empty."))
-        return self.env.ref("toimio_members.action_report_member_register").report_action(
-            partners
-        )
+        return self.env.ref(
+            "toimio_members.action_report_member_register"
+        ).report_action(partners)
 
     def _toimio_open_wizard(self, model, name, context):
         return {
@@ -487,7 +488,9 @@ class ResPartner(models.Model):
         )
         if not decision_ref:
             raise UserError(
-                self.env._("Give the reference of the board's decision, e.g. 3/2026 § 5.")
+                self.env._(
+                    "Give the reference of the board's decision, e.g. 3/2026 § 5."
+                )
             )
         self.write(
             {
@@ -539,7 +542,9 @@ class ResPartner(models.Model):
         """{share type: shares held} of this partner (cancelled lines excluded)."""
         self.ensure_one()
         held = {}
-        for line in self.toimio_share_line_ids.filtered(lambda l: l.state != "cancel"):
+        for line in self.toimio_share_line_ids.filtered(
+            lambda sl: sl.state != "cancel"
+        ):
             held[line.share_type_id] = held.get(line.share_type_id, 0) + line.quantity
         return {share_type: qty for share_type, qty in held.items() if qty}
 
@@ -547,7 +552,9 @@ class ResPartner(models.Model):
         """Joining-fee invoices through Odoo's membership module, posted."""
         invoices = self.env["account.move"]
         for company in self.toimio_member_company_id:
-            members = self.filtered(lambda p, c=company: p.toimio_member_company_id == c)
+            members = self.filtered(
+                lambda p, c=company: p.toimio_member_company_id == c
+            )
             invoices |= members.with_company(company).create_membership_invoice(
                 product, amount
             )

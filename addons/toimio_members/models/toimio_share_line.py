@@ -62,9 +62,7 @@ class ToimioShareLine(models.Model):
         precompute=True,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    date = fields.Date(
-        required=True, index=True, default=fields.Date.context_today
-    )
+    date = fields.Date(required=True, index=True, default=fields.Date.context_today)
     kind = fields.Selection(SHARE_LINE_KINDS, required=True, index=True)
     quantity = fields.Integer(
         required=True,
@@ -419,12 +417,12 @@ class ToimioShareLine(models.Model):
         )
         lines._toimio_check_paid_shares(partner, share_type, quantity)
         giving, receiving = lines
-        giving.with_context(toimio_share_line_attach_move=True).counterpart_id = (
-            receiving
-        )
-        receiving.with_context(toimio_share_line_attach_move=True).counterpart_id = (
-            giving
-        )
+        giving.with_context(
+            toimio_share_line_attach_move=True
+        ).counterpart_id = receiving
+        receiving.with_context(
+            toimio_share_line_attach_move=True
+        ).counterpart_id = giving
         return lines
 
     def _toimio_check_paid_shares(self, partner, share_type, quantity):

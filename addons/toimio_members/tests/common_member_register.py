@@ -27,9 +27,7 @@ class ToimioMemberRegisterCase(AccountTestInvoicingCommon):
                 "toimio_joining_fee_product_id": False,
             }
         )
-        cls.other_company = cls.setup_other_company(name="Toinen osuuskunta")[
-            "company"
-        ]
+        cls.other_company = cls.setup_other_company(name="Toinen osuuskunta")["company"]
         context = {
             "company_id": cls.cooperative.id,
             "company_ids": cls.cooperative.ids,

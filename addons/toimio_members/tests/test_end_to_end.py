@@ -44,7 +44,12 @@ class TestMemberToEngagement(ToimioMemberRegisterCase):
         )
         self.assertIn(kaisa, register)
         row = kaisa.with_user(self.admin).export_data(
-            ["name", "toimio_home_municipality", "toimio_shares_held", "toimio_join_date"]
+            [
+                "name",
+                "toimio_home_municipality",
+                "toimio_shares_held",
+                "toimio_join_date",
+            ]
         )["datas"][0]
         self.assertEqual(row[:3], ["Kaisa Heikkilä", "Kemi", 1])
 
@@ -70,7 +75,9 @@ class TestMemberToEngagement(ToimioMemberRegisterCase):
         engagement.action_activate()
         action = engagement.action_end()
         end = Form(
-            self.env[action["res_model"]].with_user(self.admin).with_context(action["context"])
+            self.env[action["res_model"]]
+            .with_user(self.admin)
+            .with_context(action["context"])
         )
         end.date_end = "2026-10-30"
         end.exit_outcome = "open_labour_market"

@@ -153,7 +153,9 @@ class TestMemberLifecycle(ToimioMemberRegisterCase):
         wizard.decision_ref = "3/2026 § 2"
         wizard.joining_fee_product_id = self.env["product.product"]
         wizard.save().action_approve()
-        self.assertEqual(set((first | second).mapped("toimio_member_state")), {"member"})
+        self.assertEqual(
+            set((first | second).mapped("toimio_member_state")), {"member"}
+        )
         self.assertEqual(
             sorted((first | second).mapped("toimio_member_number")), ["0001", "0002"]
         )

@@ -147,9 +147,9 @@ class TestMemberSecurity(ToimioMemberRegisterCase):
 
     def test_admin_of_another_company_cannot_subscribe_for_our_member(self):
         with self.assertRaises(AccessError):
-            self.env["toimio.share.line"].with_user(
-                self.other_admin
-            )._toimio_subscribe(self.aino, self.share_type, 1)
+            self.env["toimio.share.line"].with_user(self.other_admin)._toimio_subscribe(
+                self.aino, self.share_type, 1
+            )
         self.assertEqual(self.aino.toimio_shares_held, 2)
 
 
@@ -165,7 +165,9 @@ class TestMemberSecurityJsonRpc(HttpCase):
             "reg_rpc_supervisor",
             groups="toimio_members.group_toimio_supervisor,base.group_partner_manager",
         )
-        cls.portal = new_test_user(cls.env, "reg_rpc_member", groups="base.group_portal")
+        cls.portal = new_test_user(
+            cls.env, "reg_rpc_member", groups="base.group_portal"
+        )
         share_type = cls.env["toimio.share.type"].create(
             {"name": "Osuus RPC", "price": 100.0}
         )

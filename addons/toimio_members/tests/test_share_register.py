@@ -145,7 +145,9 @@ class TestShareRegister(ToimioMemberRegisterCase):
         with self.assertRefused(ValidationError, r"can be refunded from 09/30/2025"):
             self.ShareLine._toimio_refund(self.aino, self.share_type, 1, "2025-09-29")
         self.assertEqual(len(self.aino.toimio_share_line_ids), 1)
-        line = self.ShareLine._toimio_refund(self.aino, self.share_type, 1, "2025-09-30")
+        line = self.ShareLine._toimio_refund(
+            self.aino, self.share_type, 1, "2025-09-30"
+        )
         self.assertEqual(line.quantity, -1)
         self.assertEqual(line.move_id.move_type, "in_invoice")
         self.assertEqual(self.aino.toimio_shares_held, 2)
@@ -179,7 +181,7 @@ class TestShareRegister(ToimioMemberRegisterCase):
         self.assertFalse(wizard.refundable)
         self.assertEqual(wizard.amount, 0.0)
         self.assertTrue(wizard.save().action_confirm())
-        refund = partner.toimio_share_line_ids.filtered(lambda l: l.kind == "refund")
+        refund = partner.toimio_share_line_ids.filtered(lambda sl: sl.kind == "refund")
         self.assertFalse(refund.move_id)
         self.assertEqual(refund.state, "done")
         self.assertEqual(partner.toimio_shares_held, 0)
@@ -204,7 +206,8 @@ class TestShareRegister(ToimioMemberRegisterCase):
             [("code", "=", "toimio.member.number")]
         )
         self.assertEqual(
-            set(sequences.company_id.ids) & {self.cooperative.id, self.other_company.id},
+            set(sequences.company_id.ids)
+            & {self.cooperative.id, self.other_company.id},
             {self.cooperative.id, self.other_company.id},
         )
 
@@ -274,8 +277,10 @@ class TestShareRegister(ToimioMemberRegisterCase):
     def test_register_lists_members_and_former_members_until_refund(self):
         applicant = self._applicant("Jari Ylitalo")
         self.eero._toimio_exit("resigned", "2025-02-28", "Ero")
-        register = self.env["res.partner"].with_user(self.admin).search(
-            [("toimio_in_register", "=", True)]
+        register = (
+            self.env["res.partner"]
+            .with_user(self.admin)
+            .search([("toimio_in_register", "=", True)])
         )
         self.assertIn(self.aino, register)
         self.assertIn(self.eero, register)
@@ -293,12 +298,16 @@ class TestShareRegister(ToimioMemberRegisterCase):
             "toimio_join_date",
             "toimio_exit_date",
         ]
-        register = self.env["res.partner"].with_user(self.admin).search(
-            [
-                ("toimio_in_register", "=", True),
-                ("toimio_member_company_id", "=", self.cooperative.id),
-            ],
-            order="toimio_member_number",
+        register = (
+            self.env["res.partner"]
+            .with_user(self.admin)
+            .search(
+                [
+                    ("toimio_in_register", "=", True),
+                    ("toimio_member_company_id", "=", self.cooperative.id),
+                ],
+                order="toimio_member_number",
+            )
         )
         rows = register.export_data(fields_)["datas"]
         self.assertEqual(rows[0][:2], ["0001", "Aino Mäkelä"])
@@ -308,7 +317,9 @@ class TestShareRegister(ToimioMemberRegisterCase):
 
     def test_register_report(self):
         self.eero._toimio_exit("resigned", "2025-02-28", "Ero")
-        action = self.env["res.partner"].with_user(self.admin).action_toimio_print_register()
+        action = (
+            self.env["res.partner"].with_user(self.admin).action_toimio_print_register()
+        )
         self.assertEqual(action["report_name"], "toimio_members.report_member_register")
         html, __ = (
             self.env["ir.actions.report"]

@@ -20,7 +20,10 @@ class TestPeopleReport(ToimioReportingCase):
             {"name": "Kolmas osuuskunta", "toimio_legal_form": "cooperative"}
         )
         today = fields.Date.today()
-        day = lambda n: today + timedelta(days=n)
+
+        def day(n):
+            return today + timedelta(days=n)
+
         cls.p1 = cls._person("Nyt Ykkönen", cls.org)
         cls._engagement(cls.p1, cls.type_employment, day(-30), cls.org)
         cls._engagement(cls.p1, cls.type_participation, day(-5), cls.org)
