@@ -14,6 +14,7 @@ from . import toimio_wage_subsidy_res_company
 from . import toimio_wage_subsidy
 from . import toimio_wage_subsidy_pay_line
 from . import toimio_wage_subsidy_claim
+from . import toimio_wage_subsidy_claim_batch
 from . import toimio_wage_subsidy_overview
 from . import toimio_wage_subsidy_forecast
 from . import res_partner

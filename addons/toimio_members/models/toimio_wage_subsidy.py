@@ -525,9 +525,8 @@ class ToimioWageSubsidy(models.Model):
     def action_create_claims(self):
         """Create the claim of every payment period with pay and no claim yet.
 
-        Set-based: one grouped query over the pay lines, one batch create. Pay
-        lines link themselves to the new claims (stored compute), and the claim
-        amounts are computed in one batch.
+        Set-based: one SQL statement for all the decisions (see
+        ``toimio.wage.subsidy.claim._create_from_pay``).
         """
         decisions = self.filtered(lambda d: d.state in ("active", "closed"))
         if self - decisions:
@@ -538,23 +537,7 @@ class ToimioWageSubsidy(models.Model):
                     names=", ".join((self - decisions).mapped("display_name")),
                 )
             )
-        groups = self.env["toimio.wage.subsidy.pay.line"]._read_group(
-            [("subsidy_id", "in", decisions.ids), ("claim_id", "=", False)],
-            ["subsidy_id", "payment_month:day"],
-        )
-        # No "created" message and follower per claim: the decision and the
-        # claim's create date and author tell who created them.
-        claims = (
-            self.env["toimio.wage.subsidy.claim"]
-            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
-            .create(
-                [
-                    {"subsidy_id": subsidy.id, "payment_month": month}
-                    for subsidy, month in groups
-                ]
-            )
-        )
-        return claims.with_env(self.env)
+        return self.env["toimio.wage.subsidy.claim"]._create_from_pay(decisions)
 
     def action_create_claims_open(self):
         """Button: create the claims and show them."""

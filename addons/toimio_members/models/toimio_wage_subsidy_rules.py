@@ -88,23 +88,34 @@ def claim_deadline(last_period_end):
     return add_months(last_period_end, 4) - timedelta(days=1)
 
 
-def sql_claim_amount(
-    rate, cap, gross, hours, regular_hours, hours_share, factor, share
-):
-    """The same rule as ``eligible_pay`` + ``claim_amount`` as an SQL expression.
+def sql_eligible_pay(gross, hours, regular_hours, hours_share, factor):
+    """``eligible_pay`` as an SQL expression (not rounded).
 
-    The arguments are SQL expressions (column names). Used by the overview and
-    forecast reports; ``test_wage_subsidy_overview`` checks that both agree.
+    The arguments are SQL expressions (column names).
     """
-    return f"""ROUND(LEAST(
-        ({rate})::numeric * (CASE
+    return f"""((CASE
             WHEN COALESCE({hours_share}, 0) > 0 AND COALESCE({regular_hours}, 0) > 0
                  AND COALESCE({hours}, 0)
                      > ({hours_share})::numeric * ({regular_hours})::numeric
             THEN ({gross})::numeric * ({hours_share})::numeric
                  * ({regular_hours})::numeric / ({hours})::numeric
             ELSE COALESCE({gross}, 0)::numeric
-        END) * COALESCE(NULLIF(({factor})::numeric, 0), 1),
+        END) * COALESCE(NULLIF(({factor})::numeric, 0), 1))"""
+
+
+def sql_claim_amount(
+    rate, cap, gross, hours, regular_hours, hours_share, factor, share
+):
+    """The same rule as ``eligible_pay`` + ``claim_amount`` as an SQL expression.
+
+    The arguments are SQL expressions (column names). Used by the batch creation
+    of claims and by the overview and forecast reports;
+    ``test_wage_subsidy_overview`` and ``test_wage_subsidy_claim_batch`` check
+    that SQL and Python agree.
+    """
+    eligible = sql_eligible_pay(gross, hours, regular_hours, hours_share, factor)
+    return f"""ROUND(LEAST(
+        ({rate})::numeric * {eligible},
         ({cap})::numeric * ({share})::numeric
     ), 2)"""
 

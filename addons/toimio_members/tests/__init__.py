@@ -7,6 +7,7 @@ from . import test_engagement_esf
 from . import test_wage_subsidy_rules
 from . import test_wage_subsidy_decision
 from . import test_wage_subsidy_claims
+from . import test_wage_subsidy_claim_batch
 from . import test_wage_subsidy_import
 from . import test_wage_subsidy_deadline
 from . import test_wage_subsidy_overview
