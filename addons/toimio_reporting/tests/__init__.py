@@ -6,3 +6,4 @@ from . import test_people_report
 from . import test_economy_report
 from . import test_reporting_security
 from . import test_reporting_jsonrpc
+from . import test_demo_cooperative

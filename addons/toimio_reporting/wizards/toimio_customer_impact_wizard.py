@@ -7,7 +7,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 
-from .toimio_xlsx import build_xlsx
+from .toimio_xlsx import build_xlsx, download_action
 
 
 class ToimioCustomerImpactWizard(models.TransientModel):
@@ -152,12 +152,7 @@ class ToimioCustomerImpactWizard(models.TransientModel):
                 "xlsx_filename": filename,
             }
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/xlsx_file/{filename}"
-            "?download=true",
-            "target": "self",
-        }
+        return download_action(self, "xlsx_file", filename)
 
     def action_print_pdf(self):
         self.ensure_one()

@@ -11,7 +11,7 @@ from odoo.addons.toimio_members.models.toimio_engagement_esf import (
     NOT_LEAVING_OUTCOMES,
 )
 
-from .toimio_xlsx import build_xlsx
+from .toimio_xlsx import build_xlsx, download_action
 
 GENDER_COLUMNS = ("women", "men", "other", "unknown")
 
@@ -219,12 +219,7 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
                 "xlsx_filename": filename,
             }
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/xlsx_file/{filename}"
-            "?download=true",
-            "target": "self",
-        }
+        return download_action(self, "xlsx_file", filename)
 
     def action_print_pdf(self):
         self.ensure_one()
