@@ -6,12 +6,11 @@ Modelled on OCA cooperator's test_cooperator_security.py: users of each
 lower group, and an administrator of another company, try to break in.
 """
 
-import json
-
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from .common_jsonrpc import JsonRpcMixin
 from .common_member_register import ToimioMemberRegisterCase
 
 WIZARDS = (
@@ -154,7 +153,7 @@ class TestMemberSecurity(ToimioMemberRegisterCase):
 
 
 @tagged("post_install", "-at_install")
-class TestMemberSecurityJsonRpc(HttpCase):
+class TestMemberSecurityJsonRpc(JsonRpcMixin, HttpCase):
     """The same rules through the web client's JSON-RPC door."""
 
     @classmethod
@@ -183,25 +182,6 @@ class TestMemberSecurityJsonRpc(HttpCase):
                 "quantity": 1,
             }
         )
-
-    def _call(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
-        return self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
 
     def _assertAccessError(self, response):
         self.assertIn("error", response)

@@ -2,14 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The same privacy rules hold through JSON-RPC, the web client's own door."""
 
-import json
-
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from .common_jsonrpc import JsonRpcMixin
+
 
 @tagged("post_install", "-at_install")
-class TestMembersJsonRpc(HttpCase):
+class TestMembersJsonRpc(JsonRpcMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -23,25 +23,6 @@ class TestMembersJsonRpc(HttpCase):
         cls.aino = cls.env["hr.employee"].create(
             {"name": "Aino RPC", "toimio_adjustment_notes": "Ei yötöitä."}
         )
-
-    def _call(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
-        return self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
 
     @mute_logger("odoo.http")
     def test_supervisor_cannot_read_health_fields_by_rpc(self):

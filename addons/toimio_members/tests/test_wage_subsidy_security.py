@@ -3,12 +3,11 @@
 """Pay subsidy reveals pay and reduced work ability: administrators of the
 employer only. Every rule is tried with a user who should not pass."""
 
-import json
-
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from .common_jsonrpc import JsonRpcMixin
 from .test_wage_subsidy_common import WageSubsidyCase
 
 MODELS = (
@@ -112,7 +111,7 @@ class TestWageSubsidySecurity(WageSubsidyCase):
 
 
 @tagged("post_install", "-at_install")
-class TestWageSubsidyHttp(HttpCase):
+class TestWageSubsidyHttp(JsonRpcMixin, HttpCase):
     """The same through the web client's doors: JSON-RPC and file downloads."""
 
     @classmethod
@@ -161,28 +160,9 @@ class TestWageSubsidyHttp(HttpCase):
         )
         cls.claim = decision.action_create_claims()
 
-    def _rpc(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
-        return self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
-
     @mute_logger("odoo.http")
     def test_coach_cannot_read_claims_by_rpc(self):
-        response = self._rpc(
+        response = self._call(
             "ws_coach",
             "toimio.wage.subsidy.claim",
             "web_search_read",
@@ -194,7 +174,7 @@ class TestWageSubsidyHttp(HttpCase):
         )
 
     def test_admin_reads_claims_by_rpc(self):
-        response = self._rpc(
+        response = self._call(
             "ws_admin",
             "toimio.wage.subsidy.claim",
             "web_search_read",

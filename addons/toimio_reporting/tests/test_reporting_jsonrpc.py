@@ -2,16 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The reports' doors hold through JSON-RPC, the web client's own door."""
 
-import json
-
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.toimio_jobs.tests.common import ToimioJobsCommon
+from odoo.addons.toimio_members.tests.common_jsonrpc import JsonRpcMixin
 
 
 @tagged("post_install", "-at_install")
-class TestReportingJsonRpc(ToimioJobsCommon, HttpCase):
+class TestReportingJsonRpc(JsonRpcMixin, ToimioJobsCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -26,25 +25,6 @@ class TestReportingJsonRpc(ToimioJobsCommon, HttpCase):
             supervisor_id=cls.supervisor_b.id,
         )
         (matti_shift | liisa_shift).action_done()
-
-    def _call(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
-        return self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
 
     def _done_hours(self, login):
         response = self._call(
