@@ -1,13 +1,9 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-from datetime import date
-
-from odoo import Command, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import Command, fields, models
 from odoo.tools import SQL, format_date
 
-from .toimio_xlsx import build_xlsx, download_action
+from .toimio_xlsx import build_xlsx
 
 
 class ToimioCustomerImpactWizard(models.TransientModel):
@@ -16,7 +12,9 @@ class ToimioCustomerImpactWizard(models.TransientModel):
     Counts only, never names."""
 
     _name = "toimio.customer.impact.wizard"
+    _inherit = "toimio.report.wizard.mixin"
     _description = "Customer impact statement"
+    _toimio_report_action = "toimio_reporting.toimio_customer_impact_report_action"
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -25,44 +23,11 @@ class ToimioCustomerImpactWizard(models.TransientModel):
         domain=[("parent_id", "=", False)],
         help="The customer; the hours of its sites and contacts count too.",
     )
-    company_id = fields.Many2one(
-        "res.company",
-        string="Company",
-        required=True,
-        default=lambda self: self.env.company,
-        domain=lambda self: [("id", "in", self.env.companies.ids)],
-    )
-    date_from = fields.Date(
-        string="From",
-        required=True,
-        default=lambda self: date(fields.Date.context_today(self).year, 1, 1),
-    )
-    date_to = fields.Date(
-        string="To",
-        required=True,
-        default=lambda self: date(fields.Date.context_today(self).year, 12, 31),
-    )
     line_ids = fields.One2many(
         "toimio.customer.impact.line", "wizard_id", string="Hours"
     )
     total_hours = fields.Float(string="Total hours", readonly=True)
     total_people = fields.Integer(string="People", readonly=True)
-    computed = fields.Boolean(string="Counted", readonly=True)
-    xlsx_file = fields.Binary(string="XLSX", readonly=True, attachment=False)
-    xlsx_filename = fields.Char(string="File name", readonly=True)
-
-    @api.constrains("date_from", "date_to")
-    def _check_period(self):
-        for wizard in self:
-            if wizard.date_to < wizard.date_from:
-                raise ValidationError(
-                    self.env._(
-                        "The period ends (%(to_date)s) before it starts "
-                        "(%(from_date)s). Correct the dates.",
-                        to_date=format_date(self.env, wizard.date_to),
-                        from_date=format_date(self.env, wizard.date_from),
-                    )
-                )
 
     def _toimio_domain(self):
         self.ensure_one()
@@ -98,6 +63,7 @@ class ToimioCustomerImpactWizard(models.TransientModel):
 
     def action_compute(self):
         self.ensure_one()
+        self._toimio_check_company()
         lines = [Command.clear()]
         total_hours, total_people = 0.0, 0
         for group, type_id, level, hours, people in self._toimio_figures():
@@ -125,42 +91,15 @@ class ToimioCustomerImpactWizard(models.TransientModel):
                 "xlsx_filename": False,
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": self.env._("Customer impact statement"),
-        }
+        return self._toimio_reopen(self.env._("Customer impact statement"))
 
-    def action_export_xlsx(self):
-        self.ensure_one()
-        if not self.computed:
-            self.action_compute()
-        filename = "{}_{}_{}_{}.xlsx".format(
+    def _toimio_xlsx_filename(self):
+        return "{}_{}_{}_{}.xlsx".format(
             self.env._("impact"),
-            (self.partner_id.commercial_partner_id.name or "")
-            .replace(" ", "_")
-            .replace("/", "_"),
+            self._toimio_filename_part(self.partner_id.commercial_partner_id.name),
             self.date_from,
             self.date_to,
         )
-        self.write(
-            {
-                "xlsx_file": base64.b64encode(self._toimio_xlsx()),
-                "xlsx_filename": filename,
-            }
-        )
-        return download_action(self, "xlsx_file", filename)
-
-    def action_print_pdf(self):
-        self.ensure_one()
-        if not self.computed:
-            self.action_compute()
-        return self.env.ref(
-            "toimio_reporting.toimio_customer_impact_report_action"
-        ).report_action(self)
 
     def _toimio_report_lang(self):
         return self.partner_id.lang or self.env.lang or "en_US"

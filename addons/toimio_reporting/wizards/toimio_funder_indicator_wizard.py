@@ -1,17 +1,14 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-from datetime import date
 
-from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo import Command, fields, models
 from odoo.tools import SQL, format_date
 
 from odoo.addons.toimio_members.models.toimio_engagement_esf import (
     NOT_LEAVING_OUTCOMES,
 )
 
-from .toimio_xlsx import build_xlsx, download_action
+from .toimio_xlsx import build_xlsx
 
 GENDER_COLUMNS = ("women", "men", "other", "unknown")
 
@@ -98,25 +95,11 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
     """Counts of participants for a period and organiser: never names."""
 
     _name = "toimio.funder.indicator.wizard"
+    _inherit = "toimio.report.wizard.mixin"
     _description = "Funder indicators (ESF+)"
+    _toimio_report_action = "toimio_reporting.toimio_funder_indicator_report_action"
 
-    company_id = fields.Many2one(
-        "res.company",
-        string="Organiser",
-        required=True,
-        default=lambda self: self.env.company,
-        domain=lambda self: [("id", "in", self.env.companies.ids)],
-    )
-    date_from = fields.Date(
-        string="From",
-        required=True,
-        default=lambda self: date(fields.Date.context_today(self).year, 1, 1),
-    )
-    date_to = fields.Date(
-        string="To",
-        required=True,
-        default=lambda self: date(fields.Date.context_today(self).year, 12, 31),
-    )
+    company_id = fields.Many2one(string="Organiser")
     type_ids = fields.Many2many(
         "toimio.engagement.type",
         string="Engagement types",
@@ -149,25 +132,6 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
         readonly=True,
         help="Median length of the engagements of the people who left in the period.",
     )
-    computed = fields.Boolean(string="Counted", readonly=True)
-    xlsx_file = fields.Binary(string="XLSX", readonly=True, attachment=False)
-    xlsx_filename = fields.Char(string="File name", readonly=True)
-
-    # -- constraints ----------------------------------------------------------
-
-    @api.constrains("date_from", "date_to")
-    def _check_period(self):
-        for wizard in self:
-            if wizard.date_to < wizard.date_from:
-                raise ValidationError(
-                    self.env._(
-                        "The period ends (%(to_date)s) before it starts "
-                        "(%(from_date)s). Correct the dates.",
-                        to_date=format_date(self.env, wizard.date_to),
-                        from_date=format_date(self.env, wizard.date_from),
-                    )
-                )
-
     # -- actions ----------------------------------------------------------------
 
     def action_compute(self):
@@ -206,50 +170,9 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
                 "xlsx_filename": False,
             }
         )
-        return self._toimio_reopen()
-
-    def action_export_xlsx(self):
-        self.ensure_one()
-        if not self.computed:
-            self.action_compute()
-        filename = self._toimio_filename("xlsx")
-        self.write(
-            {
-                "xlsx_file": base64.b64encode(self._toimio_xlsx()),
-                "xlsx_filename": filename,
-            }
-        )
-        return download_action(self, "xlsx_file", filename)
-
-    def action_print_pdf(self):
-        self.ensure_one()
-        if not self.computed:
-            self.action_compute()
-        return self.env.ref(
-            "toimio_reporting.toimio_funder_indicator_report_action"
-        ).report_action(self)
+        return self._toimio_reopen(self.env._("Funder indicators"))
 
     # -- business methods ------------------------------------------------------
-
-    def _toimio_reopen(self):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-            "name": self.env._("Funder indicators"),
-        }
-
-    def _toimio_check_company(self):
-        if self.company_id not in self.env.companies:
-            raise AccessError(
-                self.env._(
-                    "You cannot report on %(company)s: it is not one of your "
-                    "companies.",
-                    company=self.company_id.name,
-                )
-            )
 
     def _toimio_engagement_query(self, domain):
         """SQL of the ids of the engagements in ``domain`` the user may read
@@ -388,13 +311,12 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
             return "fi_FI"
         return self.env.lang or "en_US"
 
-    def _toimio_filename(self, extension):
-        return "{}_{}_{}_{}.{}".format(
+    def _toimio_xlsx_filename(self):
+        return "{}_{}_{}_{}.xlsx".format(
             self.env._("funder_indicators"),
-            (self.company_id.name or "").replace(" ", "_").replace("/", "_"),
+            self._toimio_filename_part(self.company_id.name),
             self.date_from,
             self.date_to,
-            extension,
         )
 
     def _toimio_column_titles(self):
