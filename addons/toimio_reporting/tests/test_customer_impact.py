@@ -104,3 +104,13 @@ class TestCustomerImpact(ToimioReportingCase):
     def test_only_administrators(self):
         with self.assertRaises(AccessError):
             self._wizard(user=self.supervisor)
+
+    def test_another_companys_data_is_refused(self):
+        wizard = self._wizard()
+        wizard.company_id = self.env["res.company"].create(
+            {"name": "Vieras osuuskunta"}
+        )
+        with self.assertRaisesRegex(AccessError, "not one of your companies"):
+            wizard.action_compute()
+        with self.assertRaisesRegex(AccessError, "not one of your companies"):
+            wizard.action_export_xlsx()
