@@ -16,11 +16,7 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 
 class ToimioSchedulePortal(CustomerPortal):
     def _toimio_employees(self):
-        return (
-            request.env["hr.employee"]
-            .sudo()
-            .search([("user_id", "=", request.env.uid)])
-        )
+        return request.env["hr.employee"]._toimio_own_employees()
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)

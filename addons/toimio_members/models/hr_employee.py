@@ -159,6 +159,13 @@ class HrEmployee(models.Model):
         return True
 
     @api.model
+    def _toimio_own_employees(self):
+        """The person records of the logged-in user (a member on the portal),
+        read with sudo: portal users have no access to employees themselves.
+        Callers read only these records' own data."""
+        return self.sudo().search([("user_id", "=", self.env.uid)])
+
+    @api.model
     def _toimio_employees_past_retention(self, today=None):
         """People whose every engagement ended longer ago than their company keeps
         special-category data."""

@@ -29,11 +29,7 @@ def fi_date(day, weekday=True):
 
 class ToimioPlanPortal(CustomerPortal):
     def _toimio_plan_employees(self):
-        return (
-            request.env["hr.employee"]
-            .sudo()
-            .search([("user_id", "=", request.env.uid)])
-        )
+        return request.env["hr.employee"]._toimio_own_employees()
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
