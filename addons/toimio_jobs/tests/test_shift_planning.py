@@ -67,7 +67,7 @@ class TestShiftPlanning(ToimioJobsCase):
         form = Form(
             self.env[action["res_model"]]
             .with_user(self.supervisor)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         form.weeks = 3
         result = form.save().action_confirm()

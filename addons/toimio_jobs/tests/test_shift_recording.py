@@ -83,7 +83,7 @@ class TestShiftRecording(ToimioJobsCase):
         wizard = Form(
             self.env[action["res_model"]]
             .with_user(self.supervisor)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         wizard.absence_reason = "sick"
         wizard.save().action_confirm()

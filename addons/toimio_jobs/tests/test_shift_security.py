@@ -61,7 +61,7 @@ class TestShiftSecurity(ToimioJobsCase):
     def test_supervisor_never_sees_health_fields(self):
         employee = self.shift_a.with_user(self.supervisor).employee_id
         with self.assertRaises(AccessError):
-            employee.toimio_adjustment_notes  # noqa: B018
+            employee.toimio_adjustment_notes  # noqa: B018  # pylint: disable=pointless-statement
         with self.assertRaises(AccessError):
             self.aino.with_user(self.supervisor).read(["toimio_adjustment_notes"])
         fields = self.env["toimio.shift"].with_user(self.supervisor).fields_get()

@@ -10,8 +10,9 @@ class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
     def _toimio_erase_special_data(self):
-        super()._toimio_erase_special_data()
+        result = super()._toimio_erase_special_data()
         self._toimio_erase_engagement_special_data()
+        return result
 
     def _toimio_erase_engagement_special_data(self):
         engagements = self.sudo().toimio_engagement_ids

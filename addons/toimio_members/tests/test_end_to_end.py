@@ -77,7 +77,7 @@ class TestMemberToEngagement(ToimioMemberRegisterCase):
         end = Form(
             self.env[action["res_model"]]
             .with_user(self.admin)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         end.date_end = "2026-10-30"
         end.exit_outcome = "open_labour_market"

@@ -26,7 +26,7 @@ class TestEngagement(ToimioMembersCase):
         wizard_form = Form(
             self.env[action["res_model"]]
             .with_user(self.coach)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         wizard_form.date_end = "2026-05-15"
         wizard_form.exit_outcome = "open_labour_market"

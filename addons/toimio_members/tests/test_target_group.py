@@ -13,7 +13,7 @@ class TestTargetGroup(ToimioMembersCase):
         form = Form(
             self.env[action["res_model"]]
             .with_user(user)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         form.new_group = group
         form.date = date

@@ -33,7 +33,7 @@ class TestWageSubsidyClaims(WageSubsidyCase):
         wizard = Form(
             self.env[action["res_model"]]
             .with_user(self.admin)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         wizard.submit_date = "2026-02-10"
         wizard.reference = reference
@@ -258,7 +258,7 @@ class TestWageSubsidyClaims(WageSubsidyCase):
         wizard_form = Form(
             self.env[action["res_model"]]
             .with_user(self.admin)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         self.assertEqual(wizard_form.amount, 1400.0)
         wizard_form.amount = 1000
@@ -307,7 +307,7 @@ class TestWageSubsidyClaims(WageSubsidyCase):
         wizard = Form(
             self.env[action["res_model"]]
             .with_user(self.admin)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         wizard.reason = "Palkkakuitit puuttuvat."
         wizard.save().action_reject()
@@ -386,7 +386,7 @@ class TestWageSubsidyClaims(WageSubsidyCase):
         wizard = Form(
             self.env[action["res_model"]]
             .with_user(self.admin)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         wizard.journal_id = self.bank_journal
         wizard.save().action_confirm()

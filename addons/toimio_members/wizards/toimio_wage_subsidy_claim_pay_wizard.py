@@ -41,7 +41,7 @@ class ToimioWageSubsidyClaimPayWizard(models.TransientModel):
         string="Bank journal",
         domain="[('type', 'in', ('bank', 'cash')), ('company_id', '=', company_id)]",
     )
-    difference = fields.Monetary(string="Difference", compute="_compute_difference")
+    difference = fields.Monetary(compute="_compute_difference")
 
     @api.depends("claim_ids")
     def _compute_claim_id(self):

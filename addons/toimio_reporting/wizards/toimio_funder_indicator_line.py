@@ -16,7 +16,7 @@ class ToimioFunderIndicatorLine(models.TransientModel):
         "toimio.funder.indicator.wizard", required=True, ondelete="cascade"
     )
     sequence = fields.Integer()
-    section = fields.Selection(SECTIONS, string="Section", required=True)
+    section = fields.Selection(SECTIONS, required=True)
     code = fields.Selection(INDICATOR_CODES, string="Indicator code", required=True)
     label = fields.Char(string="Indicator", compute="_compute_label")
     women = fields.Integer()
