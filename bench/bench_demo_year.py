@@ -14,28 +14,13 @@ against the budget of one minute. Everything is rolled back.
 """
 
 import argparse
-import os
 import sys
 import time
 from datetime import timedelta
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
+from toimio_bench import start_odoo
+
 BUDGET = 60.0
-
-
-def start_odoo(args):
-    import odoo
-    from odoo.tools import config
-
-    options = ["-d", args.db, "--log-level=warn"]
-    if args.config:
-        options = ["-c", args.config] + options
-    else:
-        root = os.path.dirname(odoo.__file__)
-        paths = [os.path.join(REPO, "addons"), os.path.join(root, "addons")]
-        options += ["--addons-path", ",".join(paths)]
-    config.parse_config(options)
 
 
 def main():
@@ -43,7 +28,7 @@ def main():
     parser.add_argument("--db", required=True)
     parser.add_argument("--config", help="odoo configuration file (optional)")
     args = parser.parse_args()
-    start_odoo(args)
+    start_odoo(args.db, args.config)
 
     from odoo import api, fields
     from odoo.modules.registry import Registry

@@ -26,14 +26,12 @@ the ORM:
 
 import argparse
 import io
-import os
 import statistics
 import sys
 import time
 from datetime import date, datetime, timedelta
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
+from toimio_bench import create_customer_orders, create_supervisors, start_odoo
 
 PEOPLE = 300
 CUSTOMERS = 60
@@ -48,28 +46,6 @@ def parse_args():
     parser.add_argument("--scale", type=int, default=1, choices=(1, 10))
     parser.add_argument("--config", help="odoo configuration file (optional)")
     return parser.parse_args()
-
-
-def start_odoo(args):
-    import odoo
-    from odoo.tools import config
-
-    options = ["-d", args.db, "--log-level=warn"]
-    if args.config:
-        options = ["-c", args.config] + options
-    else:
-        root = os.path.dirname(odoo.__file__)
-        paths = [os.path.join(REPO, "addons")] + [
-            p
-            for p in (
-                os.path.join(root, "addons"),
-                os.path.join(os.path.dirname(root), "addons"),
-            )
-            if os.path.isdir(p)
-        ]
-        options += ["--addons-path", ",".join(paths)]
-    config.parse_config(options)
-    return odoo
 
 
 class Counter:
@@ -99,30 +75,9 @@ def local_to_utc(tz, day, hour):
 
 def build(env, scale):
     """People, customers, orders and supervisors through the ORM (batched)."""
-    from odoo import Command
-
     company = env.company
     people = PEOPLE * scale
-    customers = CUSTOMERS * scale
-    supervisors = SUPERVISORS * scale
-    group = env.ref("toimio_members.group_toimio_supervisor")
-    users = (
-        env["res.users"]
-        .with_context(no_reset_password=True)
-        .create(
-            [
-                {
-                    "name": f"Bench työnjohtaja {i}",
-                    "login": f"bench_supervisor_{i}",
-                    "company_id": company.id,
-                    "company_ids": [Command.set(company.ids)],
-                    "groups_id": [Command.set(group.ids)],
-                    "tz": "Europe/Helsinki",
-                }
-                for i in range(supervisors)
-            ]
-        )
-    )
+    users = create_supervisors(env, SUPERVISORS * scale, "bench_supervisor")
     employees = env["hr.employee"].create(
         [
             {
@@ -147,44 +102,7 @@ def build(env, scale):
             for employee in employees
         ]
     )
-    partners = env["res.partner"].create(
-        [
-            {
-                "name": f"Bench asiakas {i}",
-                "is_company": True,
-                "street": f"Koskikatu {i + 1}",
-                "zip": "96200",
-                "city": "Rovaniemi",
-            }
-            for i in range(customers)
-        ]
-    )
-    product = env["product.product"].create(
-        {
-            "name": "Bench siivous",
-            "type": "service",
-            "invoice_policy": "delivery",
-            "service_type": "timesheet",
-            "service_tracking": "task_in_project",
-            "uom_id": env.ref("uom.product_uom_hour").id,
-            "uom_po_id": env.ref("uom.product_uom_hour").id,
-            "list_price": 30.0,
-        }
-    )
-    orders = env["sale.order"].create(
-        [
-            {
-                "partner_id": partner.id,
-                "company_id": company.id,
-                "toimio_supervisor_id": users[i * supervisors // customers].id,
-                "order_line": [
-                    Command.create({"product_id": product.id, "product_uom_qty": 5000})
-                ],
-            }
-            for i, partner in enumerate(partners)
-        ]
-    )
-    orders.action_confirm()
+    orders, product = create_customer_orders(env, CUSTOMERS * scale, users, 5000)
     return users, employees, engagements, orders, product
 
 
@@ -306,7 +224,7 @@ def team_day(env, user, day):
 
 def main():
     args = parse_args()
-    start_odoo(args)
+    start_odoo(args.db, args.config)
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 

@@ -32,14 +32,12 @@ xlsxwriter, as the pivot's download does).
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
 from datetime import date
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
+from toimio_bench import create_customer_orders, create_supervisors, start_odoo
 
 
 def parse_args():
@@ -52,90 +50,17 @@ def parse_args():
     return parser.parse_args()
 
 
-def start_odoo(args):
-    import odoo
-    from odoo.tools import config
-
-    options = ["-d", args.db, "--log-level=warn"]
-    if args.config:
-        options = ["-c", args.config] + options
-    else:
-        root = os.path.dirname(odoo.__file__)
-        paths = [os.path.join(REPO, "addons")] + [
-            path
-            for path in (
-                os.path.join(root, "addons"),
-                os.path.join(os.path.dirname(root), "addons"),
-            )
-            if os.path.isdir(path)
-        ]
-        options += ["--addons-path", ",".join(paths)]
-    config.parse_config(options)
-    return odoo
-
-
 # -- data ---------------------------------------------------------------------
 
 
 def build_orm(env, people):
     """Supervisors, customers and their confirmed orders (one job each)."""
-    from odoo import Command
-
-    company = env.company
-    n_customers = max(20, people // 25)
-    n_supervisors = max(5, people // 100)
-    group = env.ref("toimio_members.group_toimio_supervisor")
-    supervisors = (
-        env["res.users"]
-        .with_context(no_reset_password=True)
-        .create(
-            [
-                {
-                    "name": f"Bench työnjohtaja {i}",
-                    "login": f"bench_reporting_supervisor_{i}",
-                    "company_id": company.id,
-                    "company_ids": [Command.set(company.ids)],
-                    "groups_id": [Command.set(group.ids)],
-                    "tz": "Europe/Helsinki",
-                }
-                for i in range(n_supervisors)
-            ]
-        )
+    supervisors = create_supervisors(
+        env, max(5, people // 100), "bench_reporting_supervisor"
     )
-    partners = env["res.partner"].create(
-        [
-            {"name": f"Bench asiakas {i}", "is_company": True, "city": "Rovaniemi"}
-            for i in range(n_customers)
-        ]
+    orders, _product = create_customer_orders(
+        env, max(20, people // 25), supervisors, 10_000
     )
-    product = env["product.product"].create(
-        {
-            "name": "Bench siivous",
-            "type": "service",
-            "invoice_policy": "delivery",
-            "service_type": "timesheet",
-            "service_tracking": "task_in_project",
-            "uom_id": env.ref("uom.product_uom_hour").id,
-            "uom_po_id": env.ref("uom.product_uom_hour").id,
-            "list_price": 30.0,
-        }
-    )
-    orders = env["sale.order"].create(
-        [
-            {
-                "partner_id": partner.id,
-                "company_id": company.id,
-                "toimio_supervisor_id": supervisors[i % n_supervisors].id,
-                "order_line": [
-                    Command.create(
-                        {"product_id": product.id, "product_uom_qty": 10_000}
-                    )
-                ],
-            }
-            for i, partner in enumerate(partners)
-        ]
-    )
-    orders.action_confirm()
     env.flush_all()
     return supervisors, orders
 
@@ -586,7 +511,7 @@ def baselines(company_id, year_start, year_end, supervisor_id, customer_id):
 
 def main():
     args = parse_args()
-    start_odoo(args)
+    start_odoo(args.db, args.config)
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 

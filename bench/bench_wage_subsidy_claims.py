@@ -31,10 +31,10 @@ import os
 import time
 from datetime import date
 
-import odoo
+from toimio_bench import start_odoo
+
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
-from odoo.tools import config
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MONTH_START, MID, MONTH_END = date(2026, 1, 1), date(2026, 1, 15), date(2026, 1, 31)
@@ -237,16 +237,7 @@ def main():
     )
     args = parser.parse_args()
 
-    odoo_args = ["-d", args.db, "--log-level=warn"]
-    if args.config:
-        odoo_args += ["-c", args.config]
-    else:
-        core = os.path.join(os.path.dirname(odoo.__file__), "addons")
-        odoo_args += [
-            "--addons-path",
-            ",".join([os.path.join(HERE, "..", "addons"), core]),
-        ]
-    config.parse_config(odoo_args)
+    start_odoo(args.db, args.config)
     registry = Registry(args.db)
 
     results = []
