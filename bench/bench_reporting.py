@@ -273,7 +273,17 @@ def build_sql(env, people, shifts, year_start, orders):
         {"u": uid, "hour": env.ref("uom.product_uom_hour").id},
     )
     n_lines = cr.rowcount
+    # Fresh statistics for every table the set-up wrote, the ORM's ones
+    # included: without them PostgreSQL plans the year's joins for the tiny
+    # tables it last saw (a nested loop over 3 million lines × 1,000 order
+    # lines ran for hours).
     for table in (
+        "res_partner",
+        "res_users",
+        "sale_order",
+        "sale_order_line",
+        "project_project",
+        "project_task",
         "hr_employee",
         "toimio_engagement",
         "toimio_target_group_change",

@@ -174,13 +174,29 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
 
     # -- business methods ------------------------------------------------------
 
-    def _toimio_engagement_query(self, domain):
-        """SQL of the ids of the engagements in ``domain`` the user may read
-        (record rules apply)."""
+    def _toimio_engagement_rows(self, domain, columns, order):
+        """SQL of one row per person: their first engagement in ``domain`` by
+        ``order``, with the person's gender and ``columns``.
+
+        Selected straight from the ORM's query, so that the record rules apply
+        and PostgreSQL reads the engagements once. In ``columns`` and
+        ``order``, ``{e}`` is the engagement and ``{emp}`` the person."""
         domain = [("company_id", "=", self.company_id.id)] + domain
         if self.type_ids:
             domain.append(("type_id", "in", self.type_ids.ids))
-        return self.env["toimio.engagement"]._search(domain).subselect()
+        Engagement = self.env["toimio.engagement"]
+        query = Engagement._search(domain)
+        aliases = {
+            "e": Engagement._table,
+            "emp": query.join(
+                Engagement._table, "employee_id", "hr_employee", "id", "emp"
+            ),
+        }
+        query.order = SQL(order.format(**aliases))
+        return query.select(
+            SQL("DISTINCT ON ({e}.employee_id) {emp}.gender".format(**aliases)),
+            *(SQL(column.format(**aliases)) for column in columns),
+        )
 
     def _toimio_count_sql(self, rows_sql, indicators):
         """Count the rows of ``rows_sql`` (with a ``gender`` column) that meet
@@ -207,51 +223,32 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
 
     def _toimio_participants_sql(self):
         """First engagement of each person who entered in the period."""
-        engagements = self._toimio_engagement_query(
+        return self._toimio_engagement_rows(
             [
                 ("state", "in", ("active", "ended")),
                 ("date_start", ">=", self.date_from),
                 ("date_start", "<=", self.date_to),
-            ]
-        )
-        return SQL(
-            """
-            SELECT DISTINCT ON (e.employee_id)
-                   emp.gender,
-                   EXTRACT(YEAR FROM AGE(e.date_start, emp.birthday)) AS age,
-                   e.entry_labour_status,
-                   e.entry_education,
-                   e.entry_disability
-              FROM toimio_engagement e
-              JOIN hr_employee emp ON emp.id = e.employee_id
-             WHERE e.id IN %s
-          ORDER BY e.employee_id, e.date_start, e.id
-            """,
-            engagements,
+            ],
+            [
+                "EXTRACT(YEAR FROM AGE({e}.date_start, {emp}.birthday)) AS age",
+                "{e}.entry_labour_status",
+                "{e}.entry_education",
+                "{e}.entry_disability",
+            ],
+            "{e}.employee_id, {e}.date_start, {e}.id",
         )
 
     def _toimio_leavers_sql(self):
         """Last engagement of each person who left the cooperative in the period."""
-        engagements = self._toimio_engagement_query(
+        return self._toimio_engagement_rows(
             [
                 ("state", "=", "ended"),
                 ("date_end", ">=", self.date_from),
                 ("date_end", "<=", self.date_to),
                 ("exit_outcome", "not in", NOT_LEAVING_OUTCOMES),
-            ]
-        )
-        return SQL(
-            """
-            SELECT DISTINCT ON (e.employee_id)
-                   emp.gender,
-                   e.exit_outcome,
-                   e.followup_result
-              FROM toimio_engagement e
-              JOIN hr_employee emp ON emp.id = e.employee_id
-             WHERE e.id IN %s
-          ORDER BY e.employee_id, e.date_end DESC, e.id DESC
-            """,
-            engagements,
+            ],
+            ["{e}.exit_outcome", "{e}.followup_result"],
+            "{e}.employee_id, {e}.date_end DESC, {e}.id DESC",
         )
 
     def _toimio_group_changes_sql(self):
