@@ -37,6 +37,7 @@ import sys
 import time
 from datetime import date
 
+from psycopg2.errors import QueryCanceled
 from toimio_bench import create_customer_orders, create_supervisors, start_odoo
 
 
@@ -310,9 +311,10 @@ def build_sql(env, people, shifts, year_start, orders):
 # -- measuring ------------------------------------------------------------------
 
 
-def timed(env, function, repeat):
-    """Median wall time of ``function`` (after a warm-up) and its last result."""
-    result = function()
+def timed(env, function, repeat, warm=False):
+    """Median wall time of ``function`` (after a warm-up, unless ``warm``)
+    and its last result."""
+    result = None if warm else function()
     times = []
     for _ in range(repeat):
         env.invalidate_all()
@@ -331,14 +333,15 @@ def baseline_time(env, query, params, args):
     try:
         cr.execute(query, params)
         cr.fetchall()
-    except Exception:  # QueryCanceled; the savepoint keeps the data
+    except QueryCanceled:  # the savepoint keeps the data
         cr.execute("ROLLBACK TO SAVEPOINT bench_baseline")
         cr.execute("EXPLAIN " + query, params)
         print("\n".join(row[0] for row in cr.fetchall()))
         return None
     cr.execute("RELEASE SAVEPOINT bench_baseline")
     cr.execute("SET LOCAL statement_timeout = 0")
-    return timed(env, sql(env, query, params), args.repeat)[0]
+    # That first run was the warm-up.
+    return timed(env, sql(env, query, params), args.repeat, warm=True)[0]
 
 
 def sql(env, query, params=None):

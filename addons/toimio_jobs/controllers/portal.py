@@ -15,13 +15,10 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 
 
 class ToimioSchedulePortal(CustomerPortal):
-    def _toimio_employees(self):
-        return request.env["hr.employee"]._toimio_own_employees()
-
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "toimio_shift_count" in counters:
-            employees = self._toimio_employees()
+            employees = request.env["hr.employee"]._toimio_own_employees()
             values["toimio_shift_count"] = (
                 request.env["toimio.shift"]
                 .sudo()
@@ -39,7 +36,7 @@ class ToimioSchedulePortal(CustomerPortal):
 
     @http.route("/my/schedule", type="http", auth="user", methods=["GET"], website=True)
     def portal_my_schedule(self, **kw):
-        employees = self._toimio_employees()
+        employees = request.env["hr.employee"]._toimio_own_employees()
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -74,7 +71,8 @@ class ToimioSchedulePortal(CustomerPortal):
     )
     def portal_my_schedule_regenerate(self, **kw):
         """New secret feed address; the old one stops working (CSRF-checked POST)."""
-        self._toimio_employees()._toimio_regenerate_ical_token()
+        employees = request.env["hr.employee"]._toimio_own_employees()
+        employees._toimio_regenerate_ical_token()
         return request.redirect("/my/schedule?message=feed")
 
     @http.route(
@@ -82,7 +80,8 @@ class ToimioSchedulePortal(CustomerPortal):
     )
     def portal_my_schedule_emails(self, emails=None, **kw):
         """Turn shift emails on (emails=on) or off (CSRF-checked POST)."""
-        self._toimio_employees().write({"toimio_shift_email_optout": emails != "on"})
+        employees = request.env["hr.employee"]._toimio_own_employees()
+        employees.write({"toimio_shift_email_optout": emails != "on"})
         return request.redirect("/my/schedule?message=emails")
 
     @http.route(

@@ -1,6 +1,5 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-
 from odoo import Command, fields, models
 from odoo.tools import SQL, format_date
 

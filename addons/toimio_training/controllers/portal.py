@@ -28,13 +28,10 @@ def fi_date(day, weekday=True):
 
 
 class ToimioPlanPortal(CustomerPortal):
-    def _toimio_plan_employees(self):
-        return request.env["hr.employee"]._toimio_own_employees()
-
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "toimio_goal_count" in counters:
-            employees = self._toimio_plan_employees()
+            employees = request.env["hr.employee"]._toimio_own_employees()
             values["toimio_goal_count"] = (
                 request.env["toimio.coaching.goal"]
                 .sudo()
@@ -52,7 +49,7 @@ class ToimioPlanPortal(CustomerPortal):
 
     @http.route("/my/plan", type="http", auth="user", methods=["GET"], website=True)
     def portal_my_plan(self, **kw):
-        employees = self._toimio_plan_employees()
+        employees = request.env["hr.employee"]._toimio_own_employees()
         values = self._prepare_portal_layout_values()
         values.update(
             {
