@@ -721,13 +721,22 @@ class ToimioShift(models.Model):
     # -- actions ------------------------------------------------------------
 
     def action_done(self):
-        """Record as done with the planned times as actual (one tap)."""
-        shifts = self.filtered(lambda s: s.state != "done")
+        """Record as done with the planned times as actual (one tap).
+
+        Only planned shifts are recorded: a selection of several skips the
+        shifts already recorded (done, absent, cancelled) and says how many,
+        so that selecting the whole day never bills an absence. One absent
+        shift on its own is recorded done: its own button, when the person
+        came after all.
+        """
+        recordable = ("planned", "absent") if len(self) == 1 else ("planned",)
+        shifts = self.filtered(lambda s: s.state in recordable)
         if shifts:
             shifts.write(
                 {"state": "done", "absence_reason": False, "absence_note": False}
             )
-        return True
+        skipped = self - shifts
+        return self._toimio_skipped_notification(shifts, skipped) if skipped else True
 
     def action_absent(self):
         """Ask for the reason of the absence."""
@@ -771,6 +780,39 @@ class ToimioShift(models.Model):
             raise UserError(self.env._("Choose the reason of the absence."))
         self.write({"state": "absent", "absence_reason": reason, "absence_note": note})
         return True
+
+    def _toimio_skipped_notification(self, recorded, skipped):
+        """A warning that ``skipped`` were left as they were, counted by state."""
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        counts = defaultdict(int)
+        for shift in skipped:
+            counts[shift.state] += 1
+        details = ", ".join(
+            f"{labels[state]}: {counts[state]}" for state in labels if counts[state]
+        )
+        message = self.env._(
+            "Recorded as done: %(recorded)s. Skipped as already recorded: "
+            "%(skipped)s (%(details)s).",
+            recorded=len(recorded),
+            skipped=len(skipped),
+            details=details,
+        )
+        if counts["absent"]:
+            message += " " + self.env._(
+                "An absence is not turned into worked hours: if the person came "
+                "after all, open the shift and use Mark done there."
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": True,
+                "title": self.env._("Recorded shifts were skipped"),
+                "message": message,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     def _toimio_check_not_invoiced(self):
         """Refuse to change or remove hours that are on an invoice."""

@@ -6,3 +6,4 @@ from . import test_shift_planning
 from . import test_shift_security
 from . import test_portal
 from . import test_end_to_end
+from . import test_shift_batch_recording
