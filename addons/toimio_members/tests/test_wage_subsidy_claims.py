@@ -233,6 +233,29 @@ class TestWageSubsidyClaims(WageSubsidyCase):
         self.assertEqual(claim.paid_amount, 0.0)
         self.assertEqual(claim.difference, 1400.0)
 
+    def test_submit_wizard_totals_the_selected_claims_in_euros(self):
+        """Several claims selected in the list: the wizard shows their total
+        as money in the claims' currency, before and after saving."""
+        self._pay(self.decision, "2026-01-01", "2026-01-31", 750, 60)
+        self._pay(self.decision, "2026-02-01", "2026-02-28", 1000, 80)
+        claims = self._claims()
+        self.assertEqual(sorted(claims.mapped("amount")), [525.0, 700.0])
+        action = claims.with_user(self.admin).action_submit()
+        wizard_form = Form(
+            self.env[action["res_model"]]
+            .with_user(self.admin)
+            .with_context(**action["context"])
+        )
+        self.assertEqual(wizard_form.amount_total, 1225.0)
+        self.assertEqual(wizard_form.currency_id, self.cooperative.currency_id)
+        field = wizard_form._record._fields["amount_total"]
+        self.assertEqual(field.type, "monetary")
+        self.assertEqual(field.get_currency_field(wizard_form._record), "currency_id")
+        wizard = wizard_form.save()
+        self.assertEqual(wizard.amount_total, 1225.0)
+        wizard.action_submit()
+        self.assertEqual(set(claims.mapped("state")), {"submitted"})
+
     def test_income_account_from_the_company_settings(self):
         account = self.env["account.account"].create(
             {
