@@ -7,3 +7,4 @@ from . import test_economy_report
 from . import test_reporting_security
 from . import test_reporting_jsonrpc
 from . import test_demo_cooperative
+from . import test_access_matrix
