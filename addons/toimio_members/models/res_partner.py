@@ -431,18 +431,29 @@ class ResPartner(models.Model):
         }
         return action
 
-    @api.model
     def action_toimio_print_register(self):
-        """Print the whole register of the current cooperatives."""
+        """Print the register of the current cooperatives: the selected people
+        of the register list, or the whole register when none is selected (the
+        list's header button passes the selection, possibly empty)."""
+        domain = [
+            ("toimio_in_register", "=", True),
+            ("toimio_member_company_id", "in", self.env.companies.ids),
+        ]
+        if self:
+            domain.append(("id", "in", self.ids))
         partners = self.search(
-            [
-                ("toimio_in_register", "=", True),
-                ("toimio_member_company_id", "in", self.env.companies.ids),
-            ],
-            order="toimio_member_company_id, toimio_member_number, name",
+            domain, order="toimio_member_company_id, toimio_member_number, name"
         )
         if not partners:
-            raise UserError(self.env._("The member register is empty."))
+            raise UserError(
+                self.env._(
+                    "None of the selected contacts is in the member register. "
+                    "Select members in the register list, or select none to print "
+                    "the whole register."
+                )
+                if self
+                else self.env._("The member register is empty.")
+            )
         return self.env.ref(
             "toimio_members.action_report_member_register"
         ).report_action(partners)

@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common_member_register import ToimioMemberRegisterCase
 
@@ -334,6 +334,11 @@ class TestShareRegister(ToimioMemberRegisterCase):
         self.assertIn("Eero Niskanen", html)
         self.assertIn("Testiosuuskunta", html)
 
+    def test_print_register_of_contacts_outside_the_register_refused(self):
+        customer = self.env["res.partner"].create({"name": "Asiakas Oy"})
+        with self.assertRefused(UserError, "None of the selected contacts"):
+            customer.with_user(self.admin).action_toimio_print_register()
+
     def test_membership_fees_use_the_membership_module(self):
         product = self.env.ref("toimio_members.product_annual_fee")
         self.assertTrue(product.membership)
@@ -348,3 +353,58 @@ class TestShareRegister(ToimioMemberRegisterCase):
         self.assertEqual(self.aino.member_lines.membership_id, product)
         self._pay(invoice)
         self.assertEqual(self.aino.membership_state, "paid")
+
+
+@tagged("post_install", "-at_install")
+class TestPrintRegisterButton(ToimioMemberRegisterCase, HttpCase):
+    """*Print register* in the register list's header, called as the web client
+    calls it: with the selected ids, or with none."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.aino = cls._member("Aino Mäkelä", shares=3)
+        cls.eero = cls._member("Eero Niskanen", shares=1)
+
+    def _click_print(self, ids):
+        return self.make_jsonrpc_request(
+            "/web/dataset/call_button/res.partner/action_toimio_print_register",
+            {
+                "model": "res.partner",
+                "method": "action_toimio_print_register",
+                "args": [ids],
+                "kwargs": {
+                    "context": {
+                        "lang": "en_US",
+                        "allowed_company_ids": self.cooperative.ids,
+                    }
+                },
+            },
+        )
+
+    def _report_html(self, action):
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(action["report_name"], "toimio_members.report_member_register")
+        ids = ",".join(str(i) for i in action["context"]["active_ids"])
+        response = self.url_open(f"/report/html/{action['report_name']}/{ids}")
+        self.assertEqual(response.status_code, 200)
+        return response.text
+
+    def test_print_the_selected_members(self):
+        self.authenticate("reg_admin", "reg_admin")
+        action = self._click_print(self.aino.ids)
+        self.assertEqual(action["context"]["active_ids"], self.aino.ids)
+        html = self._report_html(action)
+        self.assertIn("Aino Mäkelä", html)
+        self.assertNotIn("Eero Niskanen", html)
+        self.assertIn("Testiosuuskunta", html)
+
+    def test_print_the_whole_register_when_nothing_is_selected(self):
+        self.authenticate("reg_admin", "reg_admin")
+        action = self._click_print([])
+        self.assertLessEqual(
+            set((self.aino | self.eero).ids), set(action["context"]["active_ids"])
+        )
+        html = self._report_html(action)
+        self.assertIn("Aino Mäkelä", html)
+        self.assertIn("Eero Niskanen", html)
