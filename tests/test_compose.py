@@ -62,7 +62,12 @@ def test_up_serves_odoo_18_with_the_demo_database(compose):
 
 
 def test_init_installs_the_four_addons_once(compose):
-    script = (ROOT / "docker" / "init-db.sh").read_text()
+    init = compose["services"]["init"]
+    # The same script as `make demo` (scripts/demo), mounted from the repository.
+    assert init["entrypoint"] == ["/opt/toimio/scripts/demo-db"]
+    assert "./scripts:/opt/toimio/scripts:ro" in init["volumes"]
+    assert init["environment"]["PGHOST"] == "db"
+    script = (ROOT / "scripts" / "demo-db").read_text()
     for addon in (
         "toimio_members",
         "toimio_jobs",
