@@ -191,6 +191,25 @@ class AccessMatrixWorld(ToimioJobsCommon):
             )
             env["toimio.self.assessment"]._toimio_request(plan, "intake")
             cls.plans |= plan
+        # The plans' chatter: coach as follower, a note, an attachment and a
+        # follow-up activity each (issue: other coaches' summaries leaked).
+        for plan in cls.plans:
+            key = plan.employee_id.name.split()[0].upper()
+            plan.message_subscribe(partner_ids=plan.coach_id.partner_id.ids)
+            plan.message_post(body=f"NOTE-{key}", message_type="comment")
+            env["ir.attachment"].create(
+                {
+                    "name": f"ATTACHMENT-{key}.txt",
+                    "raw": b"x",
+                    "res_model": plan._name,
+                    "res_id": plan.id,
+                }
+            )
+            plan.activity_schedule(
+                summary=f"Six-month follow-up: {plan.employee_id.name}",
+                user_id=plan.coach_id.id,
+                date_deadline=today + timedelta(days=7),
+            )
         # Courses: one in each cooperative, with a participant.
         for company, person in ((cls.company, cls.aino), (cls.other_company, cls.olli)):
             env["toimio.training.course"].create(
