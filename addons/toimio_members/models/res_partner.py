@@ -18,6 +18,14 @@ FORMER_MEMBER_STATES = ("resigned", "expelled")
 
 MEMBER_SEQUENCE_CODE = "toimio.member.number"
 
+# The member register (who is or was a member, their number, shares, paid
+# capital, board decisions and reasons for leaving) is kept and read by the
+# cooperative's administrators only: other users get an access error on every
+# door (read, search, grouping, ordering, export). The membership state stays
+# with them too: no supervisor's or coach's task needs it, and it alone tells
+# who is a member. Code of other users that needs a value reads it with sudo().
+REGISTER_GROUPS = "toimio_members.group_toimio_admin"
+
 # Written only through the membership actions (or by administrators).
 MEMBER_FIELDS = {
     "toimio_member_state",
@@ -44,6 +52,7 @@ class ResPartner(models.Model):
         copy=False,
         tracking=True,
         help="Empty for partners who have never applied for membership.",
+        groups=REGISTER_GROUPS,
     )
     toimio_member_number = fields.Char(
         string="Member number",
@@ -53,6 +62,7 @@ class ResPartner(models.Model):
         help="Given from the cooperative's sequence when the board approves the "
         "application. When you move an existing register into Toimio you may "
         "type the old number; it must be unique in the cooperative.",
+        groups=REGISTER_GROUPS,
     )
     toimio_member_company_id = fields.Many2one(
         "res.company",
@@ -62,29 +72,50 @@ class ResPartner(models.Model):
         tracking=True,
         default=lambda self: self.env.company,
         help="The cooperative whose member register this membership belongs to.",
+        groups=REGISTER_GROUPS,
     )
     toimio_member_currency_id = fields.Many2one(
         related="toimio_member_company_id.currency_id", string="Member currency"
     )
     toimio_application_date = fields.Date(
-        string="Application date", copy=False, tracking=True
+        string="Application date",
+        copy=False,
+        tracking=True,
+        groups=REGISTER_GROUPS,
     )
     toimio_board_approval_date = fields.Date(
-        string="Board approval date", copy=False, tracking=True
+        string="Board approval date",
+        copy=False,
+        tracking=True,
+        groups=REGISTER_GROUPS,
     )
     toimio_board_decision_ref = fields.Char(
         string="Board decision",
         copy=False,
         tracking=True,
         help="Reference of the board's decision, e.g. minutes 3/2026 § 5.",
+        groups=REGISTER_GROUPS,
     )
     toimio_join_date = fields.Date(
-        string="Join date", index=True, copy=False, tracking=True
+        string="Join date",
+        index=True,
+        copy=False,
+        tracking=True,
+        groups=REGISTER_GROUPS,
     )
     toimio_exit_date = fields.Date(
-        string="Exit date", index=True, copy=False, tracking=True
+        string="Exit date",
+        index=True,
+        copy=False,
+        tracking=True,
+        groups=REGISTER_GROUPS,
     )
-    toimio_exit_reason = fields.Text(string="Exit reason", copy=False, tracking=True)
+    toimio_exit_reason = fields.Text(
+        string="Exit reason",
+        copy=False,
+        tracking=True,
+        groups=REGISTER_GROUPS,
+    )
     toimio_home_municipality = fields.Char(
         string="Home municipality",
         compute="_compute_toimio_home_municipality",
@@ -92,9 +123,13 @@ class ResPartner(models.Model):
         readonly=False,
         help="Kept in the member register; taken from the address city until "
         "you change it.",
+        groups=REGISTER_GROUPS,
     )
     toimio_share_line_ids = fields.One2many(
-        "toimio.share.line", "partner_id", string="Share movements"
+        "toimio.share.line",
+        "partner_id",
+        string="Share movements",
+        groups=REGISTER_GROUPS,
     )
     toimio_shares_held = fields.Integer(
         string="Shares held",
@@ -103,6 +138,7 @@ class ResPartner(models.Model):
         index=True,
         help="Subscribed shares (paid or not) minus refunded and transferred "
         "shares. Cancelled share invoices do not count.",
+        groups=REGISTER_GROUPS,
     )
     toimio_paid_share_capital = fields.Monetary(
         string="Paid share capital",
@@ -110,6 +146,7 @@ class ResPartner(models.Model):
         compute="_compute_toimio_shares",
         store=True,
         help="Share payments received, less refunds paid back to the member.",
+        groups=REGISTER_GROUPS,
     )
     toimio_in_register = fields.Boolean(
         string="In member register",
@@ -118,6 +155,7 @@ class ResPartner(models.Model):
         index=True,
         help="Members, and former members until their share payment is refunded "
         "(Osuuskuntalaki 421/2013).",
+        groups=REGISTER_GROUPS,
     )
 
     # -- computes -------------------------------------------------------------
@@ -222,7 +260,7 @@ class ResPartner(models.Model):
 
     @api.constrains("toimio_member_number", "toimio_member_company_id")
     def _check_toimio_member_number_unique(self):
-        partners = self.filtered("toimio_member_number")
+        partners = self.sudo().filtered("toimio_member_number")
         if not partners:
             return
         duplicates = (
@@ -286,7 +324,9 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         checked = dict(vals)
-        if not any(self.mapped("toimio_member_state")) and not vals.get(
+        # sudo: anyone who may edit a contact writes here, the register
+        # fields are the administrators' (the check below refuses others).
+        if not any(self.sudo().mapped("toimio_member_state")) and not vals.get(
             "toimio_member_state"
         ):
             checked.pop("toimio_member_company_id", None)
