@@ -8,7 +8,7 @@ from urllib.parse import quote_plus as url_quote
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.sql import create_index
 
@@ -37,6 +37,16 @@ LOCKED_FIELDS = {
 }
 # Changing these may change the shift's timesheet line.
 TIMESHEET_FIELDS = LOCKED_FIELDS | {"engagement_id"}
+# What the supervisor leading a shift records on it, also on a job that is not
+# theirs; anything else is planning, left to the job's own supervisors.
+RECORDING_FIELDS = {
+    "state",
+    "actual_start",
+    "actual_stop",
+    "break_minutes",
+    "absence_reason",
+    "absence_note",
+}
 FI_WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 # Plain-Finnish words for the member's own page (members read Finnish).
 FI_ABSENCE_REASONS = {
@@ -676,12 +686,23 @@ class ToimioShift(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._toimio_check_jobs_plannable(
+            self.env["project.task"].browse(
+                {vals["task_id"] for vals in vals_list if vals.get("task_id")}
+            )
+        )
         shifts = super().create(vals_list)
         shifts._toimio_sync_timesheets()
         shifts.filtered(lambda s: s.state == "planned")._toimio_notify("planned")
         return shifts
 
     def write(self, vals):
+        if set(vals) - RECORDING_FIELDS:
+            self._toimio_check_jobs_plannable(self.task_id)
+        if vals.get("task_id"):
+            self._toimio_check_jobs_plannable(
+                self.env["project.task"].browse(vals["task_id"])
+            )
         if LOCKED_FIELDS & set(vals):
             self._toimio_check_not_invoiced()
         notify = not self.env.context.get("toimio_no_notify") and bool(
@@ -813,6 +834,32 @@ class ToimioShift(models.Model):
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
+
+    @api.model
+    def _toimio_check_jobs_plannable(self, tasks):
+        """Supervisors plan shifts on their own jobs only: jobs of projects they
+        manage or jobs they are assigned to. Administrators plan on every job.
+
+        The record rules cannot see a shift moved onto another job (they check
+        a write before it), so planning checks the jobs here, with a message
+        that says whose job it is.
+        """
+        user = self.env.user
+        if self.env.su or user.has_group("toimio_members.group_toimio_admin"):
+            return
+        for task in tasks.sudo():
+            owners = task.project_id.user_id | task.user_ids
+            if user not in owners:
+                raise AccessError(
+                    self.env._(
+                        "The job %(job)s is not yours: its shifts are planned by "
+                        "%(owners)s. Plan shifts on your own jobs; for this job, "
+                        "ask them or a Toimio administrator.",
+                        job=task.display_name,
+                        owners=", ".join(owners.mapped("name"))
+                        or self.env._("its project manager"),
+                    )
+                )
 
     def _toimio_check_not_invoiced(self):
         """Refuse to change or remove hours that are on an invoice."""
