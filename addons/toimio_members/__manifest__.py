@@ -24,6 +24,7 @@
         "security/toimio_members_security.xml",
         "security/ir.model.access.csv",
         "security/toimio_wage_subsidy_security.xml",
+        "security/mail_privacy_security.xml",
         "data/toimio_engagement_type_data.xml",
         "data/toimio_wage_subsidy_data.xml",
         "data/ir_cron_data.xml",

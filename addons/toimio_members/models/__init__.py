@@ -23,3 +23,4 @@ from . import res_config_settings
 from . import toimio_share_type
 from . import toimio_share_line
 from . import ir_actions_report
+from . import mail_privacy

@@ -17,4 +17,5 @@ from . import test_share_register
 from . import test_business_id
 from . import test_member_security
 from . import test_member_register_privacy
+from . import test_mail_privacy
 from . import test_end_to_end

@@ -15,3 +15,4 @@ from . import survey_user_input
 from . import toimio_self_assessment
 from . import toimio_self_assessment_score
 from . import hr_employee
+from . import mail_privacy

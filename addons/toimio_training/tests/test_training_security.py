@@ -292,3 +292,196 @@ class TestTrainingSecurityJsonRpc(TrainingSecurityMixin, HttpCase):
         record = next(r for r in result["records"] if r["id"] == card.id)
         self.assertEqual(record["employee_id"]["display_name"], "Aino Jäsen")
         self.assertEqual(record["toimio_expiry_state"], "permanent")
+
+
+class CoachingMailMixin(TrainingSecurityMixin):
+    """Coach A's plan for Aino and coach B's plan for Eero, each with
+    followers, a review activity and a note in the chatter."""
+
+    @classmethod
+    def _setup_mail(cls):
+        cls._setup_security()
+        cls.plan_b = cls._plan(cls.engagement_eero, cls.coach_b, state="active")
+        plans = cls.plan | cls.plan_b
+        cls.plan.message_subscribe((cls.coach_a | cls.member_a).partner_id.ids)
+        cls.plan_b.message_subscribe((cls.coach_b | cls.member_b).partner_id.ids)
+        Plan = cls.env["toimio.coaching.plan"]
+        Plan._toimio_schedule_review_activities(plans)
+        cls.review_a, cls.review_b = plans._toimio_review_activities().sorted(
+            lambda a: a.res_id != cls.plan.id
+        )
+        cls.note_a = cls.plan.with_user(cls.coach_a).message_post(
+            body="Aino jaksoi hyvin.", subtype_xmlid="mail.mt_note"
+        )
+        cls.note_b = cls.plan_b.with_user(cls.coach_b).message_post(
+            body="Eero kertoi uniongelmista.", subtype_xmlid="mail.mt_note"
+        )
+        cls.followers_b = cls.env["mail.followers"].search(
+            [("res_model", "=", "toimio.coaching.plan"), ("res_id", "=", cls.plan_b.id)]
+        )
+
+    PLANS = [("res_model", "=", "toimio.coaching.plan")]
+
+
+@tagged("post_install", "-at_install")
+class TestCoachingMailPrivacy(CoachingMailMixin, TransactionCase):
+    """Activities, followers and messages of a coaching plan are its coach's."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_mail()
+
+    def test_setup(self):
+        self.assertEqual(self.review_a.user_id, self.coach_a)
+        self.assertEqual(self.review_b.user_id, self.coach_b)
+        self.assertIn("Eero", self.review_b.summary)
+        self.assertIn(self.member_b.partner_id, self.followers_b.partner_id)
+
+    def test_coach_sees_own_plans_activities_only(self):
+        Activity = self.env["mail.activity"].with_user(self.coach_a)
+        rows = Activity.search_read(self.PLANS, ["summary", "res_id"])
+        self.assertEqual([r["id"] for r in rows], self.review_a.ids)
+        self.assertNotIn("Eero", str(rows))
+        groups = Activity.read_group(self.PLANS, ["summary"], ["summary"])
+        self.assertEqual([g["summary_count"] for g in groups], [1])
+        self.assertNotIn("Eero", str(groups))
+        with self.assertRaises(AccessError):
+            self.review_b.with_user(self.coach_a).read(["summary"])
+
+    def test_coach_sees_own_plans_followers_only(self):
+        Followers = self.env["mail.followers"].with_user(self.coach_a)
+        rows = Followers.search_read(self.PLANS, ["partner_id", "res_id"])
+        self.assertEqual({r["res_id"] for r in rows}, {self.plan.id})
+        self.assertNotIn(
+            self.member_b.partner_id.id, [r["partner_id"][0] for r in rows]
+        )
+        self.assertIn(self.member_a.partner_id.id, [r["partner_id"][0] for r in rows])
+        with self.assertRaises(AccessError):
+            self.followers_b.with_user(self.coach_a).read(["partner_id"])
+
+    def test_coach_sees_own_plans_messages_only(self):
+        Message = self.env["mail.message"].with_user(self.coach_a)
+        rows = Message.search_read(
+            [("model", "=", "toimio.coaching.plan"), ("res_id", "=", self.plan_b.id)],
+            ["body"],
+        )
+        self.assertEqual(rows, [])
+        with self.assertRaises(AccessError):
+            self.note_b.with_user(self.coach_a).read(["body"])
+        rows = Message.search_read(
+            [("model", "=", "toimio.coaching.plan"), ("res_id", "=", self.plan.id)],
+            ["body"],
+        )
+        self.assertIn(self.note_a.id, [r["id"] for r in rows])
+
+    def test_new_coach_takes_over_the_trail(self):
+        self.plan_b.coach_id = self.coach_a
+        Activity = self.env["mail.activity"].with_user(self.coach_a)
+        self.assertIn(self.review_b, Activity.search(self.PLANS))
+        Followers = self.env["mail.followers"].with_user(self.coach_a)
+        self.assertTrue(self.followers_b <= Followers.search(self.PLANS))
+
+    def test_supervisor_sees_nothing_of_coaching(self):
+        for model in ("mail.activity", "mail.followers"):
+            self.assertFalse(
+                self.env[model].with_user(self.supervisor).search(self.PLANS), model
+            )
+        self.assertFalse(
+            self.env["mail.message"]
+            .with_user(self.supervisor)
+            .search([("model", "=", "toimio.coaching.plan")])
+        )
+
+    def test_administrator_sees_all_of_own_companies(self):
+        for model, records in (
+            ("mail.activity", self.review_a | self.review_b),
+            ("mail.followers", self.followers_b),
+        ):
+            found = self.env[model].with_user(self.admin).search(self.PLANS)
+            self.assertEqual(found & records, records, model)
+            self.assertFalse(
+                self.env[model]
+                .with_user(self.other_admin)
+                .with_context(allowed_company_ids=self.other_company.ids)
+                .search(self.PLANS),
+                model,
+            )
+
+
+@tagged("post_install", "-at_install")
+class TestCoachingMailPrivacyHttp(CoachingMailMixin, HttpCase):
+    """The same through JSON-RPC and the chatter's own routes, as coach A."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_mail()
+
+    def _rpc(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def test_search_read_and_read_group_by_rpc(self):
+        self.authenticate("t_coach_a", "t_coach_a")
+        rows = self._rpc(
+            "mail.activity", "search_read", [self.PLANS], {"fields": ["summary"]}
+        )
+        self.assertEqual([r["id"] for r in rows], self.review_a.ids)
+        groups = self._rpc(
+            "mail.activity", "web_read_group", [self.PLANS, ["summary"], ["summary"]]
+        )
+        self.assertNotIn("Eero", str(groups))
+        rows = self._rpc(
+            "mail.followers",
+            "search_read",
+            [self.PLANS],
+            {"fields": ["partner_id", "res_id"]},
+        )
+        self.assertEqual({r["res_id"] for r in rows}, {self.plan.id})
+        rows = self._rpc(
+            "mail.message",
+            "search_read",
+            [[("model", "=", "toimio.coaching.plan"), ("res_id", "=", self.plan_b.id)]],
+            {"fields": ["body"]},
+        )
+        self.assertEqual(rows, [])
+
+    def test_chatter_routes_of_another_coachs_plan(self):
+        self.authenticate("t_coach_a", "t_coach_a")
+        data = self.make_jsonrpc_request(
+            "/mail/thread/data",
+            {
+                "thread_model": "toimio.coaching.plan",
+                "thread_id": self.plan_b.id,
+                "request_list": ["activities", "followers", "attachments"],
+            },
+        )
+        self.assertFalse(data.get("mail.activity"), data)
+        self.assertFalse(data.get("mail.followers"), data)
+        self.assertNotIn("Eero", str(data))
+        messages = self.make_jsonrpc_request(
+            "/mail/thread/messages",
+            {"thread_model": "toimio.coaching.plan", "thread_id": self.plan_b.id},
+        )
+        self.assertEqual(messages["messages"], [])
+        self.assertNotIn("uniongelmista", str(messages))
+
+    def test_chatter_routes_of_own_plan(self):
+        self.authenticate("t_coach_a", "t_coach_a")
+        data = self.make_jsonrpc_request(
+            "/mail/thread/data",
+            {
+                "thread_model": "toimio.coaching.plan",
+                "thread_id": self.plan.id,
+                "request_list": ["activities", "followers"],
+            },
+        )
+        self.assertEqual([a["id"] for a in data["mail.activity"]], self.review_a.ids)
+        messages = self.make_jsonrpc_request(
+            "/mail/thread/messages",
+            {"thread_model": "toimio.coaching.plan", "thread_id": self.plan.id},
+        )
+        self.assertIn(self.note_a.id, messages["messages"])
