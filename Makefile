@@ -1,16 +1,28 @@
-# Local development without Docker: Odoo 18 importable, PostgreSQL running.
-.PHONY: test lint bench a11y
+# Local development without Docker: Odoo 18 importable, PostgreSQL running,
+# `pip install -r requirements-test.txt` (README, "Running without Docker").
+.PHONY: demo test lint bench bench-quick a11y
+
+# The Finnish demo database "toimio" (scripts/demo-db, as Docker's `init`
+# service), checked (scripts/demo_check.py), then served on port 8069.
+demo:
+	scripts/demo
 
 # Fresh database, install the four addons with their tests, then pytest.
 test:
 	scripts/test
 
+# The OCA 18.0 pre-commit hooks, offline (pip install -r requirements-lint.txt;
+# npm ci).
 lint:
-	pre-commit run --all-files
+	scripts/lint
 
+# Every bench script on a database with the addons and demo data (make test
+# leaves toimio_test; TOIMIO_BENCH_DB=<db> for another), then a table of ratios.
 bench:
-	python3 bench/bench_jobs.py --db $${TOIMIO_BENCH_DB:-toimio_bench}
-	python3 bench/bench_wage_subsidy_claims.py --db $${TOIMIO_BENCH_DB:-toimio_bench}
+	python3 bench/run_all.py --db $${TOIMIO_BENCH_DB:-toimio_test}
+
+bench-quick:
+	python3 bench/run_all.py --quick --db $${TOIMIO_BENCH_DB:-toimio_test}
 
 # axe-core check of the member schedule in headless Chromium (+ screenshot).
 a11y:
