@@ -111,6 +111,27 @@ class MailActivity(models.Model):
     _name = "mail.activity"
     _inherit = ["mail.activity", "toimio.mail.privacy.mixin"]
 
+    def _check_access(self, operation):
+        """Odoo lets whoever may write the document change, close or delete
+        its activities, past the record rules. A coach may write every
+        engagement of the company: the activities of another coach's people
+        stay out of their reach (one's own assigned activities excepted)."""
+        result = super()._check_access(operation)
+        if operation not in ("write", "unlink") or self.env.su or not self:
+            return result
+        forbidden = result[0] if result else self.browse()
+        hidden = (
+            (self - forbidden)
+            .sudo()
+            .filtered(
+                lambda a: a.user_id.id != self.env.uid and not a.toimio_coachee_visible
+            )
+        )
+        if not hidden:
+            return result
+        forbidden = self.browse((forbidden | hidden).ids)
+        return forbidden, lambda: forbidden._make_access_error(operation)
+
 
 class MailFollowers(models.Model):
     _name = "mail.followers"

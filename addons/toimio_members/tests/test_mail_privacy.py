@@ -138,6 +138,32 @@ class TestMailPrivacy(MailPrivacyMixin, ToimioMembersCase):
         # On their own coachee's engagement they schedule as before.
         self._followup(self.engagement_a, self.coach_a, user=self.coach_a)
 
+    def test_coach_cannot_close_or_move_another_coachs_followup(self):
+        """Odoo lets whoever may write the document change its activities; a
+        coach may edit any engagement, yet not another coach's follow-ups
+        (ids are easy to guess)."""
+        followup_b = self.followup_b.with_user(self.coach_a)
+        with self.assertRefused(AccessError, ""):
+            followup_b.action_feedback(feedback="Töissä kaupalla")
+        with self.assertRefused(AccessError, ""):
+            followup_b.write({"date_deadline": "2027-01-31"})
+        with self.assertRefused(AccessError, ""):
+            followup_b.unlink()
+        self.assertTrue(self.followup_b.exists())
+        self.assertFalse(
+            self.env["mail.message"]
+            .search(
+                [
+                    ("model", "=", "toimio.engagement"),
+                    ("res_id", "=", self.engagement_b.id),
+                ]
+            )
+            .filtered(lambda m: "Töissä" in (m.body or ""))
+        )
+        # Their own coachee's follow-up they close as before.
+        self.followup_a.with_user(self.coach_a).action_feedback(feedback="Opiskelee")
+        self.assertFalse(self.followup_a.exists())
+
     def test_reassigned_followup_is_seen_by_its_new_responsible(self):
         self.followup_b.user_id = self.coach_a
         found = self.env["mail.activity"].with_user(self.coach_a).search(self._domain())
