@@ -28,7 +28,7 @@ try {
   await page.waitForSelector(".o_view_controller, .o_portal_wrap, main", { timeout: 20000 });
   await page.waitForTimeout(2000);
   if (process.env.CLICK) {
-    // e.g. CLICK="Tuettu työ" opens that notebook tab first
+    // E.g. CLICK="Tuettu työ" opens that notebook tab first
     await page.getByText(process.env.CLICK, { exact: true }).first().click();
     await page.waitForTimeout(1000);
   }
