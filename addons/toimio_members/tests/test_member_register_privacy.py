@@ -208,6 +208,9 @@ class TestMemberRegisterPrivacyHttp(JsonRpcMixin, HttpCase):
             groups="toimio_members.group_toimio_admin",
             **values,
         )
+        cls.portal = new_test_user(
+            cls.env, "reg_http_member", groups="base.group_portal", **values
+        )
         cls.member = cls.env["res.partner"].create(
             {
                 "name": "Eero Jäsen",
@@ -294,7 +297,8 @@ class TestMemberRegisterPrivacyHttp(JsonRpcMixin, HttpCase):
 
     @mute_logger("odoo.http")
     def test_report_routes_refused(self):
-        for login in ("reg_http_supervisor", "reg_http_coach"):
+        # The routes are open to every logged-in user, portal members too.
+        for login in ("reg_http_supervisor", "reg_http_coach", "reg_http_member"):
             self.authenticate(login, login)
             for converter in ("html", "pdf"):
                 with self.subTest(login=login, converter=converter):
