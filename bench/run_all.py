@@ -130,11 +130,11 @@ def main():
             rows.append((f"exit code {process.returncode}, no ratio read", "", ""))
         table += [(script.stem, seconds, *row) for row in rows]
 
-    print(f"\n{'script':<27} {'measure':<58} {'ratio':>9} {'goal':>6}")
+    print(f"\n{'script':<27} {'measure':<66} {'ratio':>9} {'goal':>6}")
     for name, _seconds, label, value, goal in table:
         flag = "  over the goal" if goal and over_goal(value, goal) else ""
         goal_text = f"≤ {goal}" if goal else ""
-        print(f"{name:<27} {label[:58]:<58} {value:>9} {goal_text:>6}{flag}")
+        print(f"{name:<27} {label[:66]:<66} {value:>9} {goal_text:>6}{flag}")
     durations = {row[0]: row[1] for row in table}
     print(
         "time: " + ", ".join(f"{name} {sec:.0f} s" for name, sec in durations.items())
