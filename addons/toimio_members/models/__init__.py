@@ -1,3 +1,4 @@
+from . import base
 from . import toimio_special_category_mixin
 from . import toimio_access_log
 from . import res_company

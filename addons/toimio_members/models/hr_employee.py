@@ -17,6 +17,7 @@ class HrEmployee(models.Model):
     _inherit = ["hr.employee", "toimio.special.category.mixin"]
 
     _toimio_special_fields = ("toimio_adjustment_notes", "toimio_work_ability_notes")
+    _toimio_special_coach_field = "toimio_coach_id"
 
     toimio_group_change_ids = fields.One2many(
         "toimio.target.group.change", "employee_id", string="Target group history"
@@ -29,7 +30,11 @@ class HrEmployee(models.Model):
         index=True,
         help="Current target group, from the latest dated change.",
     )
-    toimio_coach_id = fields.Many2one("res.users", string="Job coach", index=True)
+    # Who coaches the person decides who sees their health and coaching data:
+    # only administrators assign it, and every change is tracked.
+    toimio_coach_id = fields.Many2one(
+        "res.users", string="Job coach", index=True, tracking=True
+    )
     toimio_referrer_id = fields.Many2one("res.partner", string="Referrer")
     toimio_payer_id = fields.Many2one("res.partner", string="Payer")
     toimio_member_partner_id = fields.Many2one(
@@ -58,12 +63,14 @@ class HrEmployee(models.Model):
     )
     # Special-category data: coaches and administrators only, reads logged.
     toimio_adjustment_notes = fields.Text(
+        prefetch="toimio_special",
         string="Restrictions",
         groups=SPECIAL_GROUPS,
         help="Free-text work restrictions. Health information: visible to coaches "
         "and administrators only; every read is logged.",
     )
     toimio_work_ability_notes = fields.Text(
+        prefetch="toimio_special",
         string="Work ability",
         groups=SPECIAL_GROUPS,
         help="Health and work-ability information: visible to coaches and "
@@ -124,6 +131,33 @@ class HrEmployee(models.Model):
                         name=employee.name,
                     )
                 )
+
+    # -- coach assignment: administrators only --------------------------------
+
+    def _toimio_check_coach_assignment(self, vals):
+        if "toimio_coach_id" not in vals or self.env.su:
+            return
+        if not self.env.user.has_group("toimio_members.group_toimio_admin"):
+            raise AccessError(
+                self.env._(
+                    "Only a Toimio administrator can choose a person's job coach: the "
+                    "coach sees the person's health and coaching information. Ask an "
+                    "administrator to change it."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._toimio_check_coach_assignment(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "toimio_coach_id" in vals and any(
+            employee.toimio_coach_id.id != vals["toimio_coach_id"] for employee in self
+        ):
+            self._toimio_check_coach_assignment(vals)
+        return super().write(vals)
 
     def action_toimio_change_target_group(self):
         self.ensure_one()

@@ -20,7 +20,14 @@ class ToimioAccessLog(models.Model):
     )
     field_names = fields.Char(string="Fields", required=True, readonly=True)
     operation = fields.Selection(
-        [("read", "Read"), ("export", "Export"), ("erase", "Erase")],
+        [
+            ("read", "Read"),
+            ("search", "Search or count"),
+            ("group", "Group"),
+            ("export", "Export"),
+            ("write", "Write"),
+            ("erase", "Erase"),
+        ],
         required=True,
         readonly=True,
         default="read",

@@ -47,6 +47,7 @@ class ToimioEngagement(models.Model):
     _inherit = ["toimio.engagement", "toimio.special.category.mixin"]
 
     _toimio_special_fields = ("entry_disability",)
+    _toimio_special_coach_field = "employee_id.toimio_coach_id"
 
     entry_labour_status = fields.Selection(
         ENTRY_LABOUR_STATUSES,
@@ -64,6 +65,7 @@ class ToimioEngagement(models.Model):
     entry_disability = fields.Selection(
         DISABILITY_ANSWERS,
         string="Disability",
+        prefetch="toimio_special",
         groups="toimio_members.group_toimio_coach",
         help="Whether the person says they have a disability (asked at entry for "
         "the funders' indicators). Health information: visible to coaches and "

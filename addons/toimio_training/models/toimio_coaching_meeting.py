@@ -17,6 +17,7 @@ class ToimioCoachingMeeting(models.Model):
     _order = "date desc, id desc"
 
     _toimio_special_fields = ("confidential_notes",)
+    _toimio_special_coach_field = "plan_id.coach_id"
 
     plan_id = fields.Many2one(
         "toimio.coaching.plan",
@@ -48,6 +49,7 @@ class ToimioCoachingMeeting(models.Model):
     confidential_notes = fields.Text(
         string="Confidential notes",
         groups=COACH_GROUP,
+        prefetch="toimio_special",
         help="Coaches and administrators only; every read is logged. Never shown "
         "to the person's supervisors.",
     )

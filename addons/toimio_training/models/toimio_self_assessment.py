@@ -29,6 +29,7 @@ class ToimioSelfAssessment(models.Model):
     _rec_name = "employee_id"
 
     _toimio_special_fields = ("answer_summary",)
+    _toimio_special_coach_field = "coach_id"
 
     plan_id = fields.Many2one(
         "toimio.coaching.plan",
