@@ -3,6 +3,8 @@ from . import test_target_group
 from . import test_members_security
 from . import test_members_jsonrpc
 from . import test_special_data_erasure
+from . import test_special_data_access
+from . import test_privacy_jsonrpc
 from . import test_engagement_esf
 from . import test_wage_subsidy_rules
 from . import test_wage_subsidy_decision

@@ -36,6 +36,12 @@ class ToimioMembersCase(TransactionCase):
             groups="toimio_members.group_toimio_coach",
             **user_context,
         )
+        cls.other_coach = new_test_user(
+            cls.env,
+            "t_other_coach",
+            groups="toimio_members.group_toimio_coach",
+            **user_context,
+        )
         cls.admin = new_test_user(
             cls.env,
             "t_admin",
@@ -56,11 +62,20 @@ class ToimioMembersCase(TransactionCase):
         cls.type_participation = cls.env.ref(
             "toimio_members.engagement_type_participation"
         )
+        # Aino is the coach's coachee, Eero the other coach's.
         cls.aino = cls.env["hr.employee"].create(
-            {"name": "Aino Testaaja", "company_id": cls.cooperative.id}
+            {
+                "name": "Aino Testaaja",
+                "company_id": cls.cooperative.id,
+                "toimio_coach_id": cls.coach.id,
+            }
         )
         cls.eero = cls.env["hr.employee"].create(
-            {"name": "Eero Esimerkki", "company_id": cls.cooperative.id}
+            {
+                "name": "Eero Esimerkki",
+                "company_id": cls.cooperative.id,
+                "toimio_coach_id": cls.other_coach.id,
+            }
         )
 
     @classmethod

@@ -40,6 +40,7 @@ class TestEngagementEsf(ToimioMembersCase):
         )
 
     def test_coach_records_entry_attributes_through_the_form(self):
+        self.eero.toimio_coach_id = self.coach
         with Form(self.env["toimio.engagement"].with_user(self.coach)) as form:
             form.employee_id = self.eero
             form.type_id = self.type_work_trial
@@ -54,6 +55,21 @@ class TestEngagementEsf(ToimioMembersCase):
         self.assertEqual(engagement.entry_labour_status, "inactive")
         self.assertEqual(engagement.entry_education, "isced_3_4")
         self.assertEqual(engagement.entry_disability, "undisclosed")
+
+    def test_disability_is_read_only_for_a_colleagues_coachee(self):
+        """Eero is the other coach's: the coach sees the field empty, read-only."""
+        with Form(self.env["toimio.engagement"].with_user(self.coach)) as form:
+            form.employee_id = self.eero
+            self.assertEqual(self.eero.toimio_coach_id, self.other_coach)
+            self.assertFalse(form.toimio_special_access)
+            with self.assertRaises(AssertionError):
+                form.entry_disability = "yes"
+            form.type_id = self.type_work_trial
+            form.company_id = self.cooperative
+            form.date_start = "2026-02-01"
+            form.date_end = "2026-07-31"
+            form.target_group = "3"
+        self.assertFalse(form.record.entry_disability)
 
     def test_ending_schedules_the_follow_up_for_the_coach_six_months_later(self):
         """Last day 15.3.2026 → follow-up due 15.9.2026, for the coach."""

@@ -21,7 +21,11 @@ class TestMembersJsonRpc(JsonRpcMixin, HttpCase):
         )
         cls.member = new_test_user(cls.env, "rpc_member", groups="base.group_portal")
         cls.aino = cls.env["hr.employee"].create(
-            {"name": "Aino RPC", "toimio_adjustment_notes": "Ei yötöitä."}
+            {
+                "name": "Aino RPC",
+                "toimio_adjustment_notes": "Ei yötöitä.",
+                "toimio_coach_id": cls.coach.id,
+            }
         )
 
     @mute_logger("odoo.http")

@@ -4,3 +4,4 @@ from . import test_course
 from . import test_self_assessment
 from . import test_training_security
 from . import test_portal_plan
+from . import test_coaching_onchange

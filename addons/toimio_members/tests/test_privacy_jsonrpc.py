@@ -1,0 +1,153 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The attempts of a logged-in attacker (portal member, supervisor, coach,
+administrator of another company) over the web client's JSON-RPC door."""
+
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common_jsonrpc import JsonRpcMixin
+from .test_wage_subsidy_common import WageSubsidyCase
+
+ACCESS_ERROR = "odoo.exceptions.AccessError"
+
+
+@tagged("post_install", "-at_install")
+class TestPrivacyJsonRpc(JsonRpcMixin, WageSubsidyCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.member = new_test_user(cls.env, "t_member", groups="base.group_portal")
+        cls.aino.toimio_work_ability_notes = "Selkävaivoja."
+        cls.eero.toimio_work_ability_notes = "Paniikkihäiriö."
+        cls.decision = cls._decision()
+        cls._pay(cls.decision, "2026-01-01", "2026-01-31", 2000.0)
+        cls.claim = cls.decision.action_create_claims()
+
+    def assertRefusedRpc(self, response):
+        self.assertIn("error", response, response.get("result"))
+        self.assertEqual(response["error"]["data"]["name"], ACCESS_ERROR)
+
+    def _onchange(self, login, model, values, spec):
+        return self._call(
+            login, model, "onchange", [[], values, [], {k: {} for k in spec}]
+        )
+
+    # 1. onchange computes related fields as superuser -------------------------
+
+    @mute_logger("odoo.http")
+    def test_onchange_of_a_model_the_user_cannot_create_is_refused(self):
+        attempts = [
+            (
+                "toimio.wage.subsidy.claim.pay.wizard",
+                {"claim_ids": [[6, 0, self.claim.ids]]},
+                ["claim_ids", "claimed", "received"],
+            ),
+            (
+                "toimio.wage.subsidy.claim",
+                {"subsidy_id": self.decision.id},
+                ["subsidy_id", "employee_id", "scheme_id", "claim_deadline"],
+            ),
+            (
+                "toimio.wage.subsidy.pay.line",
+                {"subsidy_id": self.decision.id},
+                ["subsidy_id", "employee_id"],
+            ),
+            (
+                "toimio.target.group.wizard",
+                {"employee_id": self.aino.id},
+                ["employee_id", "current_group"],
+            ),
+        ]
+        for login in ("t_member", "t_supervisor", "t_coach"):
+            for model, values, spec in attempts:
+                if login == "t_coach" and model == "toimio.target.group.wizard":
+                    continue  # coaches change target groups
+                with self.subTest(login=login, model=model):
+                    self.assertRefusedRpc(self._onchange(login, model, values, spec))
+
+    @mute_logger("odoo.http")
+    def test_onchange_naming_another_companys_record_is_refused(self):
+        response = self._onchange(
+            "t_other_admin",
+            "toimio.wage.subsidy.claim",
+            {"subsidy_id": self.decision.id},
+            ["subsidy_id", "employee_id", "scheme_id"],
+        )
+        self.assertRefusedRpc(response)
+
+    def test_onchange_works_for_the_administrator(self):
+        response = self._onchange(
+            "t_admin",
+            "toimio.wage.subsidy.pay.line",
+            {"subsidy_id": self.decision.id},
+            ["subsidy_id", "employee_id"],
+        )
+        self.assertEqual(response["result"]["value"]["employee_id"], self.aino.id)
+
+    # 2. and 3. health data of another coach's person ----------------------------
+
+    @mute_logger("odoo.http")
+    def test_coach_cannot_read_a_colleagues_coachees_notes(self):
+        response = self._call(
+            "t_coach",
+            "hr.employee",
+            "search_read",
+            [[("id", "in", (self.aino | self.eero).ids)]],
+            {"fields": ["toimio_work_ability_notes", "toimio_adjustment_notes"]},
+        )
+        self.assertRefusedRpc(response)
+
+    def test_coach_domain_and_grouping_reach_only_own_coachees(self):
+        found = self._call(
+            "t_coach",
+            "hr.employee",
+            "search_count",
+            [[("toimio_work_ability_notes", "ilike", "paniikki")]],
+        )
+        self.assertEqual(found["result"], 0)
+        groups = self._call(
+            "t_coach",
+            "hr.employee",
+            "web_read_group",
+            [[("id", "in", (self.aino | self.eero).ids)], ["__count"]],
+            {"groupby": ["toimio_work_ability_notes"]},
+        )
+        values = [g["toimio_work_ability_notes"] for g in groups["result"]["groups"]]
+        self.assertEqual(values, ["Selkävaivoja."])
+        log = self.env["toimio.access.log"].search(
+            [("user_id", "=", self.coach.id), ("operation", "in", ("search", "group"))]
+        )
+        self.assertEqual(set(log.mapped("res_id")), {self.aino.id})
+
+    @mute_logger("odoo.http")
+    def test_coach_cannot_write_a_colleagues_coachees_notes(self):
+        response = self._call(
+            "t_coach",
+            "hr.employee",
+            "write",
+            [[self.eero.id], {"toimio_work_ability_notes": "Muutettu."}],
+        )
+        self.assertRefusedRpc(response)
+        self.assertEqual(self.eero.toimio_work_ability_notes, "Paniikkihäiriö.")
+        response = self._call(
+            "t_coach",
+            "toimio.engagement",
+            "search_read",
+            [[("employee_id", "=", self.eero.id)]],
+            {"fields": ["entry_disability"]},
+        )
+        self.assertRefusedRpc(response)
+
+    # 4. choosing the coach ------------------------------------------------------
+
+    @mute_logger("odoo.http")
+    def test_coach_cannot_make_themself_the_coach(self):
+        response = self._call(
+            "t_coach",
+            "hr.employee",
+            "write",
+            [[self.eero.id], {"toimio_coach_id": self.coach.id}],
+        )
+        self.assertRefusedRpc(response)
+        self.assertEqual(self.eero.toimio_coach_id, self.other_coach)
