@@ -1,4 +1,5 @@
 from . import base
+from . import toimio_scoped_fields_mixin
 from . import toimio_special_category_mixin
 from . import toimio_access_log
 from . import res_company
@@ -19,6 +20,7 @@ from . import toimio_wage_subsidy_claim_batch
 from . import toimio_wage_subsidy_overview
 from . import toimio_wage_subsidy_forecast
 from . import res_partner
+from . import res_partner_register_scope
 from . import res_company_member_register
 from . import res_config_settings
 from . import toimio_share_type

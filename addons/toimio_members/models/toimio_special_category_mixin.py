@@ -1,7 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 from odoo.osv import expression
 
 ADMIN_GROUP = "toimio_members.group_toimio_admin"
@@ -21,13 +20,14 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
     - a coach only where ``_toimio_special_coach_field`` (a path to a user) is
       the coach themself: their own coachees, not a colleague's.
 
-    Every door is guarded and logged in ``toimio.access.log``: read, web_read,
-    search_read, export, onchange (values), search/count with a domain on the
-    fields, grouping or aggregating by them, create and write. A form of a
-    person the coach may not see still opens, with the fields empty.
+    The doors are guarded by ``toimio.scoped.fields.mixin`` and each is logged
+    in ``toimio.access.log``: read, web_read, search_read, export, search/count
+    with a domain on the fields, grouping or aggregating by them, create and
+    write. A form of a person the coach may not see opens with them empty.
     """
 
     _name = "toimio.special.category.mixin"
+    _inherit = "toimio.scoped.fields.mixin"
     _description = "Special-category data (scoped and logged)"
 
     _toimio_special_fields = ()
@@ -67,44 +67,30 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
 
     def _toimio_special_denied(self):
         """The records of ``self`` whose special fields the user may not see."""
-        domain = self._toimio_special_row_domain()
-        if domain is None or not self:
-            return self.browse()
-        return self - self.sudo().filtered_domain(domain)
+        return self._toimio_scoped_denied()
 
-    def _toimio_special_in(self, field_names):
-        return sorted(set(field_names or ()) & set(self._toimio_special_fields))
+    # -- the scoped-fields hooks -------------------------------------------
 
-    def _toimio_special_in_domain(self, domain):
-        names = {
-            leaf[0].split(".", 1)[0]
-            for leaf in domain or ()
-            if isinstance(leaf, list | tuple)
-            and len(leaf) == 3
-            and isinstance(leaf[0], str)
-        }
-        return self._toimio_special_in(names)
+    def _toimio_scoped_field_names(self):
+        return self._toimio_special_fields
 
-    def _toimio_check_special_access(self, field_names, operation):
-        """Refuse if any record of ``self`` is not the user's to see; log."""
-        special = self._toimio_special_in(field_names)
-        if not special or self.env.su:
-            return
-        denied = self._toimio_special_denied()
-        if denied:
-            raise AccessError(
-                self.env._(
-                    "Only the person's own job coach or a Toimio administrator can "
-                    "see their health and coaching information (%(model)s, "
-                    "records %(ids)s). Ask the person's coach.",
-                    model=self._description,
-                    ids=", ".join(str(i) for i in denied._ids[:10]),
-                )
-            )
-        self._toimio_log_special_access(special, operation)
+    def _toimio_scoped_row_domain(self):
+        return self._toimio_special_row_domain()
+
+    def _toimio_scoped_denied_message(self, denied):
+        return self.env._(
+            "Only the person's own job coach or a Toimio administrator can "
+            "see their health and coaching information (%(model)s, "
+            "records %(ids)s). Ask the person's coach.",
+            model=self._description,
+            ids=", ".join(str(i) for i in denied._ids[:10]),
+        )
+
+    def _toimio_scoped_log(self, field_names, operation):
+        self._toimio_log_special_access(field_names, operation)
 
     def _toimio_log_special_access(self, field_names, operation="read"):
-        special = self._toimio_special_in(field_names)
+        special = sorted(set(field_names or ()) & set(self._toimio_special_fields))
         ids = [record_id for record_id in self._ids if isinstance(record_id, int)]
         if not special or not ids or (self.env.su and operation != "erase"):
             return
@@ -121,35 +107,13 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
             ]
         )
 
-    # -- reading: read, search_read, web_read, export, onchange ------------
-
-    def _read_format(self, fnames, load="_classic_read"):
-        # The one place read(), search_read() and web_read() format values
-        # (read() has already turned "all fields" into their names).
-        self._toimio_check_special_access(fnames, "read")
-        return super()._read_format(fnames, load=load)
+    # Logging writes, so the entry points that read must not run on Odoo 18's
+    # read-only cursor (``@api.readonly``); ``_readonly = False`` makes call_kw
+    # use a read/write one.
 
     def web_read(self, specification):
-        # A form of a person the user may not see opens with the fields empty.
-        special = self._toimio_special_in(specification)
-        denied = special and self._toimio_special_denied()
-        if not denied:
-            return super().web_read(specification)
-        public = {k: v for k, v in specification.items() if k not in special}
-        allowed = self - denied
-        values = {
-            vals["id"]: vals
-            for vals in super(ToimioSpecialCategoryMixin, allowed).web_read(
-                specification
-            )
-        }
-        for vals in super(ToimioSpecialCategoryMixin, denied).web_read(public):
-            values[vals["id"]] = dict(vals, **dict.fromkeys(special, False))
-        return [values[record_id] for record_id in self._ids]
+        return super().web_read(specification)
 
-    # Logging writes, so these entry points must not run on Odoo 18's read-only
-    # cursor (``@api.readonly``); ``_readonly = False`` makes call_kw use a
-    # read/write one.
     web_read._readonly = False
 
     def read(self, fields=None, load="_classic_read"):
@@ -192,65 +156,6 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
         return super().read_group(*args, **kwargs)
 
     read_group._readonly = False
-
-    def export_data(self, fields_to_export):
-        self._toimio_check_special_access(
-            [path.split("/")[0] for path in fields_to_export], "export"
-        )
-        return super().export_data(fields_to_export)
-
-    def onchange(self, values, field_names, fields_spec):
-        # An existing record's snapshot reads every field of the view.
-        special = self._toimio_special_in(fields_spec)
-        if special and self._origin and self._origin._toimio_special_denied():
-            fields_spec = {k: v for k, v in fields_spec.items() if k not in special}
-            values = {k: v for k, v in values.items() if k not in special}
-            field_names = [name for name in field_names if name not in special]
-        return super().onchange(values, field_names, fields_spec)
-
-    # -- searching, counting, grouping -------------------------------------
-
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        special = self._toimio_special_in_domain(domain)
-        if not special or self.env.su:
-            return super()._search(domain, offset=offset, limit=limit, order=order)
-        # A domain on the fields matches only rows the user may see, and the
-        # rows it matched are logged.
-        row_domain = self._toimio_special_row_domain()
-        if row_domain is not None:
-            domain = expression.AND([domain, row_domain])
-        query = super()._search(domain, offset=offset, limit=limit, order=order)
-        ids = [row[0] for row in self.env.execute_query(query.select())]
-        self.browse(ids)._toimio_log_special_access(special, "search")
-        return query
-
-    @api.model
-    def _read_group(self, domain, groupby=(), aggregates=(), *args, **kwargs):
-        names = [spec.split(":")[0].split(".")[0] for spec in (*groupby, *aggregates)]
-        special = self._toimio_special_in(names)
-        if special and not self.env.su:
-            row_domain = self._toimio_special_row_domain()
-            if row_domain is not None:
-                domain = expression.AND([domain, row_domain])
-            self.search(domain)._toimio_log_special_access(special, "group")
-        return super()._read_group(domain, groupby, aggregates, *args, **kwargs)
-
-    # -- writing -----------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        special = self._toimio_special_in({name for vals in vals_list for name in vals})
-        if special and not self.env.su:
-            records._toimio_check_special_access(special, "write")
-        return records
-
-    def write(self, vals):
-        special = self._toimio_special_in(vals)
-        if special and not self.env.su:
-            self._toimio_check_special_access(special, "write")
-        return super().write(vals)
 
     # -- erasure -----------------------------------------------------------
 

@@ -17,6 +17,12 @@ class HrEmployee(models.Model):
         groups="toimio_members.group_toimio_coach",
     )
 
+    def _toimio_scoped_field_names(self):
+        # Which people have a coaching plan is the coaches' own business too:
+        # a domain on the plans (a subquery past the plans' record rules)
+        # must not tell a coach about a colleague's people.
+        return (*super()._toimio_scoped_field_names(), "toimio_coaching_plan_ids")
+
     def _compute_toimio_coaching_plan_count(self):
         counts = dict(
             self.env["toimio.coaching.plan"]._read_group(
