@@ -21,3 +21,4 @@ from . import test_member_security
 from . import test_member_register_privacy
 from . import test_mail_privacy
 from . import test_end_to_end
+from . import test_member_register_scope

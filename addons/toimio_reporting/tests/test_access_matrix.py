@@ -309,7 +309,10 @@ class TestAccessMatrixRecords(AccessMatrixCase):
             label,
             "name_search",
             read,
-            lambda: [i for i, _name in Model.name_search("")],
+            # Odoo warns that a model without a name cannot be searched by it.
+            lambda: [
+                i for i, _name in mute_logger("odoo.models")(Model.name_search)("")
+            ],
             rows_are("name_search", only_subset=True),
         )
         if mine:
