@@ -32,8 +32,10 @@
         "views/portal_templates.xml",
         "wizards/toimio_shift_wizard_views.xml",
         "views/toimio_jobs_menus.xml",
+        "views/account_move_views.xml",
     ],
     "demo": [
+        "demo/account_demo.xml",
         "demo/product_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",

@@ -8,3 +8,6 @@ from . import toimio_shift
 from . import toimio_engagement
 from . import account_analytic_line
 from . import toimio_participation_report
+from . import account_move
+from . import account_move_send
+from . import account_edi_xml_ubl_20
