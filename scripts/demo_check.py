@@ -6,10 +6,23 @@
 
 Every company is Finnish, in euros, with the Finnish chart of accounts (l10n_fi);
 there is no company from l10n_fi's own demo data ("FI Company"); each company
-can create and post a customer invoice. Everything is rolled back; a failed
-check raises, so `odoo shell` exits non-zero.
+can create and post a customer invoice that a municipality would pay: the
+company's real address (no placeholder of Odoo's), its IBAN on the invoice and
+in the UBL, due 14 days after the invoice date; "Send" proposes e-mail with the
+UBL, not Peppol, while the company is not registered on Peppol. Everything is
+rolled back; a failed check raises, so `odoo shell` exits non-zero.
 """
+
 # ruff: noqa: F821 (env and odoo are given by `odoo shell`)
+import datetime
+
+from lxml import etree
+from stdnum import iban
+
+UBL_NS = {
+    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
+    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
+}
 
 problems = []
 companies = env["res.company"].with_context(active_test=False).search([])
@@ -37,6 +50,17 @@ for company in companies:
     if company.chart_template != "fi":
         problems.append(f"{label}: chart of accounts {company.chart_template!r}")
         continue
+    address = company.partner_id
+    placeholders = [
+        value
+        for value in (address.email, address.website, address.phone, address.street)
+        if not value or "yourcompany" in value
+    ]
+    if placeholders or (address.state_id and address.state_id.country_id.code != "FI"):
+        problems.append(
+            f"{label}: address or contact is missing or Odoo's placeholder "
+            f"({address.contact_address!r}, {address.email}, {address.state_id.name})"
+        )
     move = (
         env["account.move"]
         .with_company(company)
@@ -56,12 +80,70 @@ for company in companies:
     move.action_post()
     if move.state != "posted" or move.currency_id != env.ref("base.EUR"):
         problems.append(f"{label}: the invoice is {move.state} in {move.currency_id}")
-    else:
-        print(
-            f"demo check: {label}: EUR, chart 'fi', invoice {move.name} posted, "
-            f"{move.amount_total} {move.currency_id.name} "
-            f"(journal {move.journal_id.code})"
+        continue
+    account = move.partner_bank_id.acc_number or ""
+    if not iban.is_valid(account) or not account.startswith("FI"):
+        problems.append(f"{label}: the invoice has no Finnish IBAN ({account!r})")
+    if move.invoice_date_due != move.invoice_date + datetime.timedelta(days=14):
+        problems.append(
+            f"{label}: due {move.invoice_date_due} for an invoice of "
+            f"{move.invoice_date} (payment term {move.invoice_payment_term_id.name!r})"
         )
+    ubl = etree.fromstring(env["account.edi.xml.ubl_bis3"]._export_invoice(move)[0])
+    means = ubl.find("cac:PaymentMeans", UBL_NS)
+    if (
+        means is None
+        or means.findtext("cbc:PaymentMeansCode", namespaces=UBL_NS) != "30"
+        or means.findtext("cac:PayeeFinancialAccount/cbc:ID", namespaces=UBL_NS)
+        != account.replace(" ", "")
+    ):
+        problems.append(f"{label}: the UBL does not name the account to pay to")
+    subentity = ubl.findtext(
+        "cac:AccountingSupplierParty/cac:Party/cac:PostalAddress/cbc:CountrySubentity",
+        namespaces=UBL_NS,
+    )
+    if subentity and subentity != "Lappi":
+        problems.append(f"{label}: the UBL's supplier is in {subentity!r}")
+    print(
+        f"demo check: {label}: EUR, chart 'fi', invoice {move.name} posted, "
+        f"{move.amount_total} {move.currency_id.name} "
+        f"(journal {move.journal_id.code}), due {move.invoice_date_due}, "
+        f"IBAN {account}"
+    )
+
+# "Send" on an invoice to a Peppol customer proposes e-mail with the UBL while
+# the cooperative is not registered on Peppol (no activation dialog).
+municipality = env.ref("toimio_jobs.partner_rovaniemi", raise_if_not_found=False)
+if municipality:
+    move = env["account.move"].create(
+        {
+            "move_type": "out_invoice",
+            "partner_id": municipality.id,
+            "invoice_line_ids": [
+                odoo.Command.create(
+                    {"name": "Demo check work", "quantity": 1, "price_unit": 50}
+                )
+            ],
+        }
+    )
+    move.action_post()
+    wizard = (
+        env["account.move.send.wizard"]
+        .with_context(active_model="account.move", active_ids=move.ids)
+        .create({})
+    )
+    attachments = [a["name"] for a in wizard.mail_attachments_widget]
+    if wizard.sending_methods != ["email"] or not any(
+        name.endswith(".xml") for name in attachments
+    ):
+        problems.append(
+            f"Send proposes {wizard.sending_methods} with {attachments} to "
+            f"{municipality.name}, not e-mail with the UBL"
+        )
+    else:
+        print(f"demo check: Send proposes e-mail with {attachments}")
+else:
+    problems.append("the demo customer Rovaniemen kaupunki (toimio_jobs) is missing")
 env.cr.rollback()
 if problems:
     raise SystemExit("demo check failed:\n- " + "\n- ".join(problems))
