@@ -44,6 +44,8 @@ class ToimioSchedulePortal(CustomerPortal):
                 "employees": employees,
                 "upcoming": [],
                 "past": [],
+                "next_shift": None,
+                "later": [],
                 "feed_url": False,
                 "email_optout": False,
                 "message": kw.get("message"),

@@ -1067,12 +1067,19 @@ class ToimioShift(models.Model):
                 "phone_href": re.sub(r"[^0-9+]", "", phone or ""),
                 "note": shift.note,
             }
-            if shift.stop >= now:
+            # A shift already recorded (done or absent) is past, even today.
+            if shift.stop >= now and shift.state in ("planned", "cancelled"):
                 upcoming.append(item)
             else:
                 past.append(item)
         past.reverse()
-        return {"upcoming": upcoming, "past": past}
+        next_shift = next((i for i in upcoming if i["state"] == "planned"), None)
+        return {
+            "upcoming": upcoming,
+            "past": past,
+            "next_shift": next_shift,
+            "later": [item for item in upcoming if item is not next_shift],
+        }
 
     @api.model
     def _toimio_ical(self, employee, now=None):

@@ -69,6 +69,9 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
         self.assertIn("Peruttu", html)
         self.assertIn("Avaimet saat toimistolta.", html)
         self.assertIn(self.aino.toimio_ical_token, html)
+        self.assertIn('href="webcal://', html)
+        self.assertIn("Lisää puhelimen kalenteriin", html)
+        self.assertIn("Vanha kalenteriosoite lakkaa toimimasta", html)
         self.assertNotIn("EERON OMA VUORO", html)
         self.assertNotIn(self.eero.toimio_ical_token, html)
         home = self.url_open("/my/home").text
