@@ -7,4 +7,5 @@ from . import test_shift_security
 from . import test_portal
 from . import test_end_to_end
 from . import test_shift_batch_recording
+from . import test_invoice_payable
 from . import test_portal_next_shift
