@@ -4,6 +4,7 @@ from . import hr_employee
 from . import project_task
 from . import sale_order
 from . import sale_order_line
+from . import toimio_holiday_rule
 from . import toimio_shift
 from . import toimio_engagement
 from . import account_analytic_line

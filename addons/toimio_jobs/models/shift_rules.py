@@ -14,12 +14,16 @@ A violation is ``(code, params)``; ``RULES[code]`` tells its kind:
 * ``input``: impossible data (stop before start, ...) — always an error;
 * ``legal``: the law or the engagement type — always an error;
 * ``adjustment``: the person's own work adjustments — an error, or a
-  warning for administrators when the company allows it.
+  warning for administrators when the company allows it;
+* ``warning``: never an error, only shown (a shift on a public holiday or a
+  closure day of the company's working calendar: ``toimio.shift.holiday_warning``;
+  the copy and repeat wizards skip such days).
 """
 
 INPUT = "input"
 LEGAL = "legal"
 ADJUSTMENT = "adjustment"
+WARNING = "warning"
 
 RULES = {
     "stop_before_start": INPUT,
@@ -37,6 +41,7 @@ RULES = {
     "adj_max_days_week": ADJUSTMENT,
     "adj_earliest_start": ADJUSTMENT,
     "adj_latest_end": ADJUSTMENT,
+    "public_holiday": WARNING,
 }
 
 MAX_SHIFT_HOURS = 24.0

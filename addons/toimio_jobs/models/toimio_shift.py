@@ -222,6 +222,12 @@ class ToimioShift(models.Model):
         compute="_compute_rule_warnings",
         help="Work adjustments this shift goes past (allowed for administrators).",
     )
+    holiday_warning = fields.Char(
+        compute="_compute_holiday_warning",
+        compute_sudo=True,
+        help="The day of the shift is a public holiday or a closure day in the "
+        "working calendar of the job's company.",
+    )
     member_partner_id = fields.Many2one(
         "res.partner",
         compute="_compute_member_partner_id",
@@ -405,6 +411,17 @@ class ToimioShift(models.Model):
                 shift._toimio_rule_message(code, params)
                 for code, params in violations.get(shift.id, [])
                 if shift_rules.kind(code) == shift_rules.ADJUSTMENT
+            )
+
+    @api.depends("date", "company_id", "employee_id", "state")
+    def _compute_holiday_warning(self):
+        clashes = self.filtered(
+            lambda s: s.state == "planned"
+        )._toimio_holiday_clashes()
+        for shift in self:
+            holiday = clashes.get(shift)
+            shift.holiday_warning = holiday and shift._toimio_rule_message(
+                "public_holiday", {"holiday": holiday[1]}
             )
 
     @api.depends("employee_id")
@@ -644,6 +661,12 @@ class ToimioShift(models.Model):
                 "person's earliest start %(limit)s (work adjustment). Start later.",
                 **values,
             ),
+            "public_holiday": lambda: _(
+                "%(person)s, %(date)s is %(holiday)s, a public holiday or closure "
+                "day in the company's working calendar. Plan the shift on another "
+                "day unless the work is really done on the holiday.",
+                **values,
+            ),
             "adj_latest_end": lambda: _(
                 "%(person)s, %(date)s: the shift ends at %(time)s, after the "
                 "person's latest end %(limit)s (work adjustment). End earlier.",
@@ -836,6 +859,21 @@ class ToimioShift(models.Model):
         }
 
     @api.model
+    def _toimio_holiday_notification(self, message, action):
+        """A sticky warning that days were skipped, then ``action``."""
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": True,
+                "title": self.env._("Public holidays were skipped"),
+                "message": message,
+                "next": action,
+            },
+        }
+
+    @api.model
     def _toimio_check_jobs_plannable(self, tasks):
         """Supervisors plan shifts on their own jobs only: jobs of projects they
         manage or jobs they are assigned to. Administrators plan on every job.
@@ -989,6 +1027,39 @@ class ToimioShift(models.Model):
                 "state": "planned",
             }
         )[0]
+
+    def _toimio_holiday_clashes(self, weeks=()):
+        """The shifts whose day, ``weeks`` weeks later, is a company-wide leave
+        (public holiday or closure) of the job's company's working calendar:
+        ``{shift: (day, name)}``, or with several ``weeks``
+        ``{(shift, week): (day, name)}``."""
+        offsets = weeks or (0,)
+        result = {}
+        for company, shifts in self.filtered("date").grouped("company_id").items():
+            company = company or self.env.company
+            calendar = company.sudo().resource_calendar_id
+            if not calendar:
+                continue
+            days = {
+                (shift, week): shift.date + timedelta(weeks=week)
+                for shift in shifts
+                for week in offsets
+            }
+            tz = pytz.timezone(company.sudo().partner_id.tz or DEFAULT_TZ)
+            leave_days = calendar._toimio_leave_days(
+                min(days.values()), max(days.values()), tz
+            )
+            for (shift, week), day in days.items():
+                if day in leave_days:
+                    result[(shift, week) if weeks else shift] = (day, leave_days[day])
+        return result
+
+    @api.model
+    def _toimio_holidays_text(self, clashes):
+        """'24.12.2026 (Jouluaatto), 25.12.2026 (Joulupäivä)' from clash values."""
+        return ", ".join(
+            f"{format_date(self.env, day)} ({name})" for day, name in sorted(clashes)
+        )
 
     @api.model
     def _toimio_week_bounds(self, day):

@@ -7,5 +7,6 @@ from . import test_shift_security
 from . import test_portal
 from . import test_end_to_end
 from . import test_shift_batch_recording
+from . import test_public_holidays
 from . import test_invoice_payable
 from . import test_portal_next_shift

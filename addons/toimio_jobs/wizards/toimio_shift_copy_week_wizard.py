@@ -5,6 +5,9 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# How far the proposed target week may be from the copied one.
+MAX_WEEKS_AHEAD = 8
+
 
 class ToimioShiftCopyWeekWizard(models.TransientModel):
     _name = "toimio.shift.copy.week.wizard"
@@ -17,8 +20,12 @@ class ToimioShiftCopyWeekWizard(models.TransientModel):
     )
     target_date = fields.Date(
         string="To the week of",
+        compute="_compute_target_date",
+        store=True,
+        readonly=False,
         required=True,
-        default=lambda self: fields.Date.context_today(self) + timedelta(days=7),
+        help="Proposed: the first week after the copied one in which no copy "
+        "would fall on a public holiday or closure day.",
     )
     supervisor_id = fields.Many2one(
         "res.users",
@@ -30,8 +37,56 @@ class ToimioShiftCopyWeekWizard(models.TransientModel):
     )
     employee_ids = fields.Many2many("hr.employee", string="Only these people")
     task_ids = fields.Many2many("project.task", string="Only these jobs")
+    holiday_note = fields.Text(
+        compute="_compute_holiday_note",
+        help="Shifts that are not copied because their day in the other week is "
+        "a public holiday or closure day.",
+    )
+
+    @api.depends("source_date")
+    def _compute_target_date(self):
+        """The first week after the copied one in which no copy falls on a
+        public holiday or closure day (changing the filters afterwards keeps
+        the chosen week: the note then tells what would be skipped)."""
+        for wizard in self:
+            if not wizard.source_date:
+                wizard.target_date = False
+                continue
+            shifts = self.env["toimio.shift"].search(wizard._source_domain())
+            weeks = range(1, MAX_WEEKS_AHEAD + 1)
+            clashes = shifts._toimio_holiday_clashes(weeks=weeks) if shifts else {}
+            clashing_weeks = {week for _shift, week in clashes}
+            week = next((w for w in weeks if w not in clashing_weeks), 1)
+            wizard.target_date = wizard.source_date + timedelta(weeks=week)
+
+    @api.depends(
+        "source_date", "target_date", "supervisor_id", "employee_ids", "task_ids"
+    )
+    def _compute_holiday_note(self):
+        for wizard in self:
+            wizard.holiday_note = False
+            if not (wizard.source_date and wizard.target_date):
+                continue
+            weeks = self._weeks_between(wizard.source_date, wizard.target_date)
+            if not weeks:
+                continue
+            shifts = self.env["toimio.shift"].search(wizard._source_domain())
+            clashes = shifts._toimio_holiday_clashes(weeks=(weeks,))
+            if clashes:
+                wizard.holiday_note = wizard._skipped_message(clashes)
+
+    def _skipped_message(self, clashes):
+        return self.env._(
+            "Shifts not copied: %(count)s, their day is a public holiday or "
+            "closure day in the company's working calendar: %(days)s. Plan them "
+            "by hand if the work is really done on the holiday.",
+            count=len(clashes),
+            days=self.env["toimio.shift"]._toimio_holidays_text(clashes.values()),
+        )
 
     def _source_domain(self):
+        if not self.source_date:
+            return [("id", "=", False)]
         start, stop = self.env["toimio.shift"]._toimio_week_bounds(self.source_date)
         domain = [
             ("start", ">=", start),
@@ -66,12 +121,31 @@ class ToimioShiftCopyWeekWizard(models.TransientModel):
                     date=self.source_date,
                 )
             )
+        clashes = shifts._toimio_holiday_clashes(weeks=(weeks,))
+        skipped = {shift for shift, _week in clashes}
+        if len(skipped) == len(shifts):
+            raise UserError(
+                self.env._(
+                    "Nothing was copied: every shift would fall on a public holiday "
+                    "or closure day (%(days)s). Choose another week to copy to.",
+                    days=shifts._toimio_holidays_text(clashes.values()),
+                )
+            )
         copies = self.env["toimio.shift"].create(
-            [shift._toimio_shifted(weeks) for shift in shifts]
+            [shift._toimio_shifted(weeks) for shift in shifts if shift not in skipped]
         )
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "toimio_jobs.toimio_shift_action"
         )
         action["domain"] = [("id", "in", copies.ids)]
         action["views"] = [(False, "list"), (False, "form")]
-        return action
+        if not clashes:
+            return action
+        return copies._toimio_holiday_notification(
+            self.env._(
+                "Copied %(copied)s shifts. %(skipped)s",
+                copied=len(copies),
+                skipped=self._skipped_message(clashes),
+            ),
+            action,
+        )
