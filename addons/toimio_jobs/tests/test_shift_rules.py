@@ -32,7 +32,9 @@ class TestShiftRules(ToimioJobsCase):
             "adj_earliest_start",
         )
         for code in shift_rules.RULES:
-            self.assertIn(shift_rules.kind(code), ("input", "legal", "adjustment"))
+            self.assertIn(
+                shift_rules.kind(code), ("input", "legal", "adjustment", "warning")
+            )
 
     def test_valid_shift(self):
         shift = self._shift(day="2026-03-02", start=8, stop=12)
