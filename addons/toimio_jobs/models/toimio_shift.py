@@ -920,10 +920,13 @@ class ToimioShift(models.Model):
         self.ensure_one()
         local_start = self._toimio_local(self.actual_start)
         local_stop = self._toimio_local(self.actual_stop)
+        # Outside the translated call: Odoo's term extraction stops at an
+        # f-string among its arguments.
+        day = f"{local_start.day}.{local_start.month}.{local_start.year}"
         return {
             "name": self.env._(
                 "Shift %(date)s %(start)s–%(stop)s",
-                date=f"{local_start.day}.{local_start.month}.{local_start.year}",
+                date=day,
                 start=local_start.strftime("%H:%M"),
                 stop=local_stop.strftime("%H:%M"),
             ),
