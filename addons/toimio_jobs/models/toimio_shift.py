@@ -846,30 +846,31 @@ class ToimioShift(models.Model):
                 "An absence is not turned into worked hours: if the person came "
                 "after all, open the shift and use Mark done there."
             )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "warning",
-                "sticky": True,
-                "title": self.env._("Recorded shifts were skipped"),
-                "message": message,
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self._toimio_sticky_warning(
+            self.env._("Recorded shifts were skipped"),
+            message,
+            {"type": "ir.actions.act_window_close"},
+        )
 
     @api.model
     def _toimio_holiday_notification(self, message, action):
         """A sticky warning that days were skipped, then ``action``."""
+        return self._toimio_sticky_warning(
+            self.env._("Public holidays were skipped"), message, action
+        )
+
+    @api.model
+    def _toimio_sticky_warning(self, title, message, next_action):
+        """What was left undone and why, kept on screen until read."""
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
                 "type": "warning",
                 "sticky": True,
-                "title": self.env._("Public holidays were skipped"),
+                "title": title,
                 "message": message,
-                "next": action,
+                "next": next_action,
             },
         }
 
