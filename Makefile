@@ -7,7 +7,7 @@
 demo:
 	scripts/demo
 
-# Fresh database, install the four addons with their tests, then pytest.
+# Fresh database, install the five addons with their tests, then pytest.
 test:
 	scripts/test
 

@@ -3,7 +3,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark: create the pay-subsidy claims of one month, set-based.
 
-    python3 bench/bench_wage_subsidy_claims.py --db <database with toimio_members>
+    python3 bench/bench_wage_subsidy_claims.py --db <database with toimio_wage_subsidy>
 
 For 30 and for 300 people with an active decision and two pay periods ending in
 the same month (600 pay rows), it prints the best of five runs (each rolled
@@ -51,7 +51,9 @@ SQL_AGGREGATE = """
 
 def sql_write(cr, ids):
     """The claims of ``ids`` written with plain SQL (no ORM), for comparison."""
-    from odoo.addons.toimio_members.models import toimio_wage_subsidy_rules as rules
+    from odoo.addons.toimio_wage_subsidy.models import (
+        toimio_wage_subsidy_rules as rules,
+    )
 
     amount = rules.sql_claim_amount(
         "s.rate",
@@ -120,7 +122,7 @@ def setup_people(env, count, tag):
                 "decision_number": f"BENCH/{tag}/{i:04d}",
                 "employee_id": engagement.employee_id.id,
                 "company_id": company.id,
-                "scheme_id": env.ref("toimio_members.wage_subsidy_scheme_70").id,
+                "scheme_id": env.ref("toimio_wage_subsidy.wage_subsidy_scheme_70").id,
                 "authority_id": authority.id,
                 "date_start": MONTH_START,
                 "date_end": date(2026, 12, 31),
@@ -228,7 +230,7 @@ def measure(env, count, tag):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", required=True, help="database with toimio_members")
+    parser.add_argument("--db", required=True, help="database with toimio_wage_subsidy")
     parser.add_argument(
         "-c", "--config", help="Odoo configuration file (addons path, db host…)"
     )

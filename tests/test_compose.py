@@ -61,7 +61,7 @@ def test_up_serves_odoo_18_with_the_demo_database(compose):
     assert "FROM odoo:18.0" in dockerfile
 
 
-def test_init_installs_the_four_addons_once(compose):
+def test_init_installs_the_five_addons_once(compose):
     init = compose["services"]["init"]
     # The same script as `make demo` (scripts/demo), mounted from the repository.
     assert init["entrypoint"] == ["/opt/toimio/scripts/demo-db"]
@@ -70,6 +70,7 @@ def test_init_installs_the_four_addons_once(compose):
     script = (ROOT / "scripts" / "demo-db").read_text()
     for addon in (
         "toimio_members",
+        "toimio_wage_subsidy",
         "toimio_jobs",
         "toimio_training",
         "toimio_reporting",

@@ -2,9 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Toimio Members",
-    "summary": "Cooperative member and share register, people in supported work, "
-    "engagements and wage-subsidy claims",
-    "version": "18.0.1.0.0",
+    "summary": "Cooperative member and share register, people in supported work "
+    "and their engagements",
+    "version": "18.0.1.1.0",
     "category": "Toimio",
     "website": "https://github.com/toimio/toimio",
     "author": "Toimio contributors",
@@ -23,10 +23,8 @@
     "data": [
         "security/toimio_members_security.xml",
         "security/ir.model.access.csv",
-        "security/toimio_wage_subsidy_security.xml",
         "security/mail_privacy_security.xml",
         "data/toimio_engagement_type_data.xml",
-        "data/toimio_wage_subsidy_data.xml",
         "data/ir_cron_data.xml",
         "data/toimio_engagement_esf_data.xml",
         "views/toimio_engagement_type_views.xml",
@@ -39,15 +37,6 @@
         "wizards/toimio_engagement_end_wizard_views.xml",
         "wizards/toimio_target_group_wizard_views.xml",
         "views/menus.xml",
-        "report/toimio_wage_subsidy_claim_report.xml",
-        "views/toimio_wage_subsidy_scheme_views.xml",
-        "views/toimio_wage_subsidy_views.xml",
-        "views/toimio_wage_subsidy_pay_line_views.xml",
-        "views/toimio_wage_subsidy_claim_views.xml",
-        "views/toimio_wage_subsidy_overview_views.xml",
-        "views/toimio_wage_subsidy_res_company_views.xml",
-        "wizards/toimio_wage_subsidy_wizard_views.xml",
-        "views/toimio_wage_subsidy_menus.xml",
         "security/member_register_security.xml",
         "data/membership_product_data.xml",
         "report/member_register_report.xml",
@@ -63,7 +52,6 @@
         "demo/res_company_demo.xml",
         "demo/hr_employee_demo.xml",
         "demo/toimio_engagement_demo.xml",
-        "demo/toimio_wage_subsidy_demo.xml",
         "demo/res_partner_customer_demo.xml",
         "demo/toimio_share_type_demo.xml",
         "demo/res_partner_member_demo.xml",

@@ -12,6 +12,7 @@
     "depends": [
         "toimio_jobs",
         "toimio_training",
+        "toimio_wage_subsidy",
         "board",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},

@@ -9,16 +9,6 @@ from . import toimio_engagement_esf
 from . import toimio_target_group_change
 from . import hr_employee
 from . import hr_employee_esf
-from . import toimio_wage_subsidy_legal_form
-from . import toimio_wage_subsidy_scheme
-from . import toimio_wage_subsidy_scheme_figure
-from . import toimio_wage_subsidy_res_company
-from . import toimio_wage_subsidy
-from . import toimio_wage_subsidy_pay_line
-from . import toimio_wage_subsidy_claim
-from . import toimio_wage_subsidy_claim_batch
-from . import toimio_wage_subsidy_overview
-from . import toimio_wage_subsidy_forecast
 from . import res_partner
 from . import res_partner_register_scope
 from . import res_company_member_register

@@ -19,9 +19,9 @@ class ResCompany(models.Model):
         string="Legal form",
         default="cooperative",
         required=True,
-        help="Decides which engagement types and pay-subsidy schemes this "
-        "organisation may use (e.g. rehabilitative work activity only for "
-        "associations, foundations and municipalities).",
+        help="Decides which engagement types this organisation may use (e.g. "
+        "rehabilitative work activity only for associations, foundations and "
+        "municipalities).",
     )
 
     toimio_special_data_retention_months = fields.Integer(

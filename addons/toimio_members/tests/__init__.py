@@ -6,14 +6,6 @@ from . import test_special_data_erasure
 from . import test_special_data_access
 from . import test_privacy_jsonrpc
 from . import test_engagement_esf
-from . import test_wage_subsidy_rules
-from . import test_wage_subsidy_decision
-from . import test_wage_subsidy_claims
-from . import test_wage_subsidy_claim_batch
-from . import test_wage_subsidy_import
-from . import test_wage_subsidy_deadline
-from . import test_wage_subsidy_overview
-from . import test_wage_subsidy_security
 from . import test_member_lifecycle
 from . import test_share_register
 from . import test_business_id

@@ -1,6 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The written access policy (``security/access_policy.csv`` of the four Toimio
+"""The written access policy (``security/access_policy.csv`` of the five Toimio
 addons) and a small world of two organisers, two supervisors, two coaches and
 their people, for the access-matrix tests (no tests here).
 
@@ -20,7 +20,13 @@ from odoo.tools.misc import file_open
 
 from odoo.addons.toimio_jobs.tests.common import ToimioJobsCommon
 
-POLICY_ADDONS = ("toimio_members", "toimio_jobs", "toimio_training", "toimio_reporting")
+POLICY_ADDONS = (
+    "toimio_members",
+    "toimio_wage_subsidy",
+    "toimio_jobs",
+    "toimio_training",
+    "toimio_reporting",
+)
 ROLES = ("member", "employee", "supervisor", "coach", "admin")
 DOOR_CLASSES = ("read", "search", "export", "create", "write", "unlink")
 SCOPES = ("none", "own", "own_coachees", "own_jobs", "own_companies", "all")
@@ -29,7 +35,7 @@ RECORD = "*"
 
 
 def load_policy():
-    """Every row of the four policy files, with the addon it comes from."""
+    """Every row of the five policy files, with the addon it comes from."""
     rows = []
     for addon in POLICY_ADDONS:
         with file_open(f"{addon}/security/access_policy.csv") as policy_file:

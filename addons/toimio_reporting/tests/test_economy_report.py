@@ -55,7 +55,9 @@ class TestEconomyReport(ToimioReportingCase):
                 "decision_number": "LAP/70/2026",
                 "employee_id": sanni.id,
                 "company_id": cls.company.id,
-                "scheme_id": cls.env.ref("toimio_members.wage_subsidy_scheme_70").id,
+                "scheme_id": cls.env.ref(
+                    "toimio_wage_subsidy.wage_subsidy_scheme_70"
+                ).id,
                 "authority_id": cls.authority.id,
                 "user_id": cls.admin.id,
                 "date_start": "2026-01-01",

@@ -304,7 +304,7 @@ class ToimioWageSubsidyPayImportWizard(models.TransientModel):
             claims = lines.subsidy_id.action_create_claims()
             return claims._action_open(self.env._("New claims"))
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "toimio_members.toimio_wage_subsidy_pay_line_action"
+            "toimio_wage_subsidy.toimio_wage_subsidy_pay_line_action"
         )
         action["domain"] = [("id", "in", lines.ids)]
         action["name"] = self.env._("Imported pay")

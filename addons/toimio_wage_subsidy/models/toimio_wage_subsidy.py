@@ -560,7 +560,7 @@ class ToimioWageSubsidy(models.Model):
     def action_view_pay_lines(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "toimio_members.toimio_wage_subsidy_pay_line_action"
+            "toimio_wage_subsidy.toimio_wage_subsidy_pay_line_action"
         )
         action["domain"] = [("subsidy_id", "=", self.id)]
         action["context"] = {"default_subsidy_id": self.id}
@@ -586,8 +586,10 @@ class ToimioWageSubsidy(models.Model):
 
     def _toimio_activity_types(self):
         return self.env.ref(
-            "toimio_members.mail_activity_type_wage_subsidy_deadline"
-        ) | self.env.ref("toimio_members.mail_activity_type_wage_subsidy_continuation")
+            "toimio_wage_subsidy.mail_activity_type_wage_subsidy_deadline"
+        ) | self.env.ref(
+            "toimio_wage_subsidy.mail_activity_type_wage_subsidy_continuation"
+        )
 
     def _toimio_wanted_activities(self):
         """{(decision id, activity type): due date} of the reminders wanted now.
@@ -599,10 +601,10 @@ class ToimioWageSubsidy(models.Model):
         """
         today = fields.Date.context_today(self)
         deadline_type = self.env.ref(
-            "toimio_members.mail_activity_type_wage_subsidy_deadline"
+            "toimio_wage_subsidy.mail_activity_type_wage_subsidy_deadline"
         )
         continuation_type = self.env.ref(
-            "toimio_members.mail_activity_type_wage_subsidy_continuation"
+            "toimio_wage_subsidy.mail_activity_type_wage_subsidy_continuation"
         )
         running = self.filtered(lambda d: d.state in ("active", "closed"))
         open_ids = {
@@ -711,7 +713,7 @@ class ToimioWageSubsidy(models.Model):
         if (
             type_id
             == self.env.ref(
-                "toimio_members.mail_activity_type_wage_subsidy_deadline"
+                "toimio_wage_subsidy.mail_activity_type_wage_subsidy_deadline"
             ).id
         ):
             return self.env._(

@@ -227,7 +227,7 @@ class TestWageSubsidyClaims(WageSubsidyCase):
         self.assertEqual(move.amount_tax, 0.0)
         self.assertEqual(
             move.invoice_line_ids.product_id,
-            self.env.ref("toimio_members.product_wage_subsidy"),
+            self.env.ref("toimio_wage_subsidy.product_wage_subsidy"),
         )
         self.assertNotIn("reduced work ability", move.invoice_line_ids.name)
         self.assertEqual(claim.paid_amount, 0.0)
@@ -377,7 +377,7 @@ class TestWageSubsidyClaims(WageSubsidyCase):
             self.env["ir.actions.report"]
             .with_user(self.admin)
             ._render_qweb_html(
-                "toimio_members.toimio_wage_subsidy_claim_report", claim.ids
+                "toimio_wage_subsidy.toimio_wage_subsidy_claim_report", claim.ids
             )[0]
             .decode()
         )

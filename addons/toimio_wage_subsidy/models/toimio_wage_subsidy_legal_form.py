@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from .res_company import LEGAL_FORMS
+from odoo.addons.toimio_members.models.res_company import LEGAL_FORMS
 
 
 class ToimioWageSubsidyLegalForm(models.Model):

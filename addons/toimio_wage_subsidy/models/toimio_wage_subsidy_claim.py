@@ -361,7 +361,7 @@ class ToimioWageSubsidyClaim(models.Model):
 
     def _action_open(self, name, context=None):
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "toimio_members.toimio_wage_subsidy_claim_action"
+            "toimio_wage_subsidy.toimio_wage_subsidy_claim_action"
         )
         action.update(
             {
@@ -528,7 +528,7 @@ class ToimioWageSubsidyClaim(models.Model):
         self.ensure_one()
         company = self.company_id
         line = {
-            "product_id": self.env.ref("toimio_members.product_wage_subsidy").id,
+            "product_id": self.env.ref("toimio_wage_subsidy.product_wage_subsidy").id,
             # No scheme name: it may reveal reduced work ability.
             "name": self.env._(
                 "Pay subsidy %(month)s, decision %(number)s, %(name)s",

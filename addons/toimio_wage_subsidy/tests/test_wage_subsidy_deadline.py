@@ -16,10 +16,10 @@ class TestWageSubsidyDeadline(WageSubsidyCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.deadline_type = cls.env.ref(
-            "toimio_members.mail_activity_type_wage_subsidy_deadline"
+            "toimio_wage_subsidy.mail_activity_type_wage_subsidy_deadline"
         )
         cls.continuation_type = cls.env.ref(
-            "toimio_members.mail_activity_type_wage_subsidy_continuation"
+            "toimio_wage_subsidy.mail_activity_type_wage_subsidy_continuation"
         )
 
     def _activities(self, decision, activity_type):

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Shared set-up of the pay-subsidy tests (no tests here)."""
 
-from .common import ToimioMembersCase
+from odoo.addons.toimio_members.tests.common import ToimioMembersCase
 
 
 class WageSubsidyCase(ToimioMembersCase):
@@ -21,10 +21,10 @@ class WageSubsidyCase(ToimioMembersCase):
             )
             # Users pick the journals of their current company.
             cls.env = cls.env(context=dict(cls.env.context))
-        cls.scheme_50 = cls.env.ref("toimio_members.wage_subsidy_scheme_50")
-        cls.scheme_70 = cls.env.ref("toimio_members.wage_subsidy_scheme_70")
-        cls.scheme_100 = cls.env.ref("toimio_members.wage_subsidy_scheme_100")
-        cls.scheme_55 = cls.env.ref("toimio_members.wage_subsidy_scheme_55plus")
+        cls.scheme_50 = cls.env.ref("toimio_wage_subsidy.wage_subsidy_scheme_50")
+        cls.scheme_70 = cls.env.ref("toimio_wage_subsidy.wage_subsidy_scheme_70")
+        cls.scheme_100 = cls.env.ref("toimio_wage_subsidy.wage_subsidy_scheme_100")
+        cls.scheme_55 = cls.env.ref("toimio_wage_subsidy.wage_subsidy_scheme_55plus")
         cls.authority = cls.env["res.partner"].create(
             {"name": "Rovaniemen työllisyysalue", "is_company": True}
         )

@@ -7,7 +7,8 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common_jsonrpc import JsonRpcMixin
+from odoo.addons.toimio_members.tests.common_jsonrpc import JsonRpcMixin
+
 from .test_wage_subsidy_common import WageSubsidyCase
 
 MODELS = (
@@ -62,7 +63,7 @@ class TestWageSubsidySecurity(WageSubsidyCase):
                 self.decision.with_user(user).action_create_claims()
 
     def test_menu_hidden_from_supervisors_and_coaches(self):
-        menu = self.env.ref("toimio_members.toimio_menu_wage_subsidy")
+        menu = self.env.ref("toimio_wage_subsidy.toimio_menu_wage_subsidy")
         for user in (self.supervisor, self.coach):
             visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
             self.assertNotIn(menu.id, visible)
@@ -142,7 +143,9 @@ class TestWageSubsidyHttp(JsonRpcMixin, HttpCase):
                 "decision_number": "HTTP/1",
                 "employee_id": employee.id,
                 "company_id": company.id,
-                "scheme_id": cls.env.ref("toimio_members.wage_subsidy_scheme_70").id,
+                "scheme_id": cls.env.ref(
+                    "toimio_wage_subsidy.wage_subsidy_scheme_70"
+                ).id,
                 "authority_id": cls.env["res.partner"].create({"name": "TE"}).id,
                 "date_start": "2026-01-01",
                 "date_end": "2026-12-31",
