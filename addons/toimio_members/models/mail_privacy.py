@@ -39,10 +39,7 @@ class ToimioMailPrivacyMixin(models.AbstractModel):
 
     @api.model
     def _toimio_mail_scoped_models(self):
-        # Pay-subsidy decisions and claims reveal pay and reduced work
-        # ability: their trail is seen by whoever may read them (the
-        # administrators of their company).
-        return ["toimio.engagement", "toimio.wage.subsidy", "toimio.wage.subsidy.claim"]
+        return ["toimio.engagement"]
 
     def _toimio_visible_documents(self, model_name):
         """(model, domain) of the documents of ``model_name`` whose activities

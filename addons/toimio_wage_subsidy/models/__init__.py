@@ -8,3 +8,4 @@ from . import toimio_wage_subsidy_claim
 from . import toimio_wage_subsidy_claim_batch
 from . import toimio_wage_subsidy_overview
 from . import toimio_wage_subsidy_forecast
+from . import mail_privacy
