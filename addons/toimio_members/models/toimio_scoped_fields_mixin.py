@@ -27,6 +27,10 @@ class ToimioScopedFieldsMixin(models.AbstractModel):
     _name = "toimio.scoped.fields.mixin"
     _description = "Fields readable on some rows only"
 
+    # Whether _toimio_scoped_log wants the rows a search or grouping matched:
+    # finding them costs the query a second time.
+    _toimio_scoped_logged = False
+
     # -- what the model says -----------------------------------------------
 
     def _toimio_scoped_field_names(self):
@@ -147,8 +151,9 @@ class ToimioScopedFieldsMixin(models.AbstractModel):
             limit=limit,
             order=order,
         )
-        ids = [row[0] for row in self.env.execute_query(query.select())]
-        self.browse(ids)._toimio_scoped_log(names, "search")
+        if self._toimio_scoped_logged:
+            ids = [row[0] for row in self.env.execute_query(query.select())]
+            self.browse(ids)._toimio_scoped_log(names, "search")
         return query
 
     @api.model
@@ -157,7 +162,8 @@ class ToimioScopedFieldsMixin(models.AbstractModel):
         names = self._toimio_scoped_in(s.split(":")[0].split(".")[0] for s in specs)
         if names and not self.env.su:
             domain = self._toimio_scoped_restrict(domain, names)
-            self.search(domain)._toimio_scoped_log(names, "group")
+            if self._toimio_scoped_logged:
+                self.search(domain)._toimio_scoped_log(names, "group")
         return super()._read_group(domain, groupby, aggregates, *args, **kwargs)
 
     # -- writing -----------------------------------------------------------

@@ -31,6 +31,7 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
     _description = "Special-category data (scoped and logged)"
 
     _toimio_special_fields = ()
+    _toimio_scoped_logged = True
     # Path from the record to the coach who may read its special fields.
     _toimio_special_coach_field = None
 
@@ -50,7 +51,7 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
     )
     @api.depends_context("uid")
     def _compute_toimio_special_access(self):
-        denied = self._toimio_special_denied()
+        denied = self._toimio_scoped_denied()
         for record in self:
             record.toimio_special_access = record not in denied
 
@@ -64,10 +65,6 @@ class ToimioSpecialCategoryMixin(models.AbstractModel):
         ):
             return expression.FALSE_DOMAIN
         return [(self._toimio_special_coach_field, "=", self.env.uid)]
-
-    def _toimio_special_denied(self):
-        """The records of ``self`` whose special fields the user may not see."""
-        return self._toimio_scoped_denied()
 
     # -- the scoped-fields hooks -------------------------------------------
 
