@@ -6,6 +6,9 @@ from . import sale_order
 from . import sale_order_line
 from . import toimio_holiday_rule
 from . import toimio_shift
+from . import shift_timesheet
+from . import shift_rule_checks
+from . import shift_member_text
 from . import toimio_engagement
 from . import account_analytic_line
 from . import toimio_participation_report

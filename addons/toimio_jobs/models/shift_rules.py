@@ -17,7 +17,8 @@ A violation is ``(code, params)``; ``RULES[code]`` tells its kind:
   warning for administrators when the company allows it;
 * ``warning``: never an error, only shown (a shift on a public holiday or a
   closure day of the company's working calendar: ``toimio.shift.holiday_warning``;
-  the copy and repeat wizards skip such days).
+  the copy and repeat wizards skip such days; a week with fewer working days
+  than the engagement type's minimum: ``toimio.shift.rule_warnings``).
 """
 
 INPUT = "input"
@@ -41,6 +42,7 @@ RULES = {
     "adj_max_days_week": ADJUSTMENT,
     "adj_earliest_start": ADJUSTMENT,
     "adj_latest_end": ADJUSTMENT,
+    "type_min_days_week": WARNING,
     "public_holiday": WARNING,
 }
 
@@ -109,8 +111,8 @@ def check_day(day_hours, type_limits, adjustments):
 def check_week(days_in_week, type_limits, adjustments):
     """Distinct days worked in one ISO week against the limits (0 = none).
 
-    The minimum days per week is a planning target, not checked here: a week
-    is planned shift by shift and cannot be complete after the first one.
+    The minimum days per week is ``check_week_minimum``: only a warning, as
+    a week is planned shift by shift and cannot be complete after the first one.
     """
     violations = []
     type_max = type_limits.get("max_days_per_week") or 0
@@ -124,6 +126,16 @@ def check_week(days_in_week, type_limits, adjustments):
             ("adj_max_days_week", {"days": days_in_week, "limit": own_max})
         )
     return violations
+
+
+def check_week_minimum(days_in_week, type_limits):
+    """Distinct days planned or worked in one ISO week against the type's
+    minimum (0 = none); the caller checks only weeks the engagement covers
+    from Monday to Sunday, as a partial week cannot hold the minimum."""
+    type_min = type_limits.get("min_days_per_week") or 0
+    if type_min and days_in_week < type_min:
+        return [("type_min_days_week", {"days": days_in_week, "limit": type_min})]
+    return []
 
 
 def check_time_of_day(local_start, local_stop, adjustments):

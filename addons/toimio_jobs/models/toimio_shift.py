@@ -1,81 +1,32 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import re
+"""The shift: one person's planned piece of work on one job (project task).
+
+This file holds the model, its fields and computes, and the planner's and
+recorder's actions. The same model is extended by concern in
+``shift_rule_checks.py`` (planning rules and their messages),
+``shift_timesheet.py`` (timesheet lines and the invoice lock) and
+``shift_member_text.py`` (what the member sees: Finnish texts, emails,
+schedule page, calendar feed).
+"""
+
 from collections import defaultdict
 from datetime import datetime, time, timedelta
-from urllib.parse import quote_plus as url_quote
 
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 from odoo.tools.sql import create_index
 
-from . import shift_rules
-from .shift_ical import build_ical
-
 DEFAULT_TZ = "Europe/Helsinki"
-FEED_DAYS_BACK = 31
-FEED_DAYS_AHEAD = 180
 ABSENCE_REASONS = [
     ("sick", "Sick"),
     ("no_show", "Did not come"),
     ("excused", "Excused"),
     ("other", "Other"),
 ]
-# Changing these on a shift whose hours are on an invoice is refused.
-LOCKED_FIELDS = {
-    "employee_id",
-    "task_id",
-    "start",
-    "stop",
-    "actual_start",
-    "actual_stop",
-    "break_minutes",
-    "state",
-}
-# Changing these may change the shift's timesheet line.
-TIMESHEET_FIELDS = LOCKED_FIELDS | {"engagement_id"}
-# What the supervisor leading a shift records on it, also on a job that is not
-# theirs; anything else is planning, left to the job's own supervisors.
-RECORDING_FIELDS = {
-    "state",
-    "actual_start",
-    "actual_stop",
-    "break_minutes",
-    "absence_reason",
-    "absence_note",
-}
-FI_WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
-# Plain-Finnish words for the member's own page (members read Finnish).
-FI_ABSENCE_REASONS = {
-    "sick": "sairaus",
-    "no_show": "et tullut",
-    "excused": "sovittu poissaolo",
-    "other": "muu syy",
-}
-MAP_URL = "https://www.openstreetmap.org/search?query={}"
-
-
-def fi_clock(moment):
-    """8 → '8', 8:30 → '8.30' (Finnish way of writing times)."""
-    if moment.minute:
-        return f"{moment.hour}.{moment.minute:02d}"
-    return str(moment.hour)
-
-
-def fi_when(local_start, local_stop):
-    """'ti 3.3. klo 8–12' in plain Finnish, from naive local datetimes."""
-    weekday = FI_WEEKDAYS[local_start.weekday()]
-    day = f"{local_start.day}.{local_start.month}."
-    return f"{weekday} {day} klo {fi_clock(local_start)}–{fi_clock(local_stop)}"
-
-
-def float_clock(hours):
-    """8.5 → '08:30'."""
-    minutes = round(hours * 60)
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 class ToimioShift(models.Model):
@@ -220,7 +171,8 @@ class ToimioShift(models.Model):
     )
     rule_warnings = fields.Text(
         compute="_compute_rule_warnings",
-        help="Work adjustments this shift goes past (allowed for administrators).",
+        help="Work adjustments this shift goes past (allowed for administrators) "
+        "and a week with fewer working days than the engagement type's minimum.",
     )
     holiday_warning = fields.Char(
         compute="_compute_holiday_warning",
@@ -273,17 +225,6 @@ class ToimioShift(models.Model):
         self.ensure_one()
         localized = self._toimio_tz().localize(local_moment)
         return localized.astimezone(pytz.utc).replace(tzinfo=None)
-
-    @api.depends("employee_id", "start", "stop", "state")
-    def _compute_display_name(self):
-        for shift in self:
-            if not (shift.start and shift.stop and shift.employee_id):
-                shift.display_name = self.env._("New shift")
-                continue
-            when = fi_when(
-                shift._toimio_local(shift.start), shift._toimio_local(shift.stop)
-            )
-            shift.display_name = f"{shift.employee_id.sudo().name} – {when}"
 
     @api.depends("start", "task_id")
     def _compute_date(self):
@@ -402,17 +343,6 @@ class ToimioShift(models.Model):
             ("id", "in" if positive else "not in", lines.subselect("toimio_shift_id"))
         ]
 
-    def _compute_rule_warnings(self):
-        saved = self.filtered("id")
-        (self - saved).rule_warnings = False
-        violations = saved._toimio_violations()
-        for shift in saved:
-            shift.rule_warnings = "\n".join(
-                shift._toimio_rule_message(code, params)
-                for code, params in violations.get(shift.id, [])
-                if shift_rules.kind(code) == shift_rules.ADJUSTMENT
-            )
-
     @api.depends("date", "company_id", "employee_id", "state")
     def _compute_holiday_warning(self):
         clashes = self.filtered(
@@ -455,312 +385,6 @@ class ToimioShift(models.Model):
         colors = {"planned": 4, "done": 10, "absent": 2, "cancelled": 1}
         for shift in self:
             shift.color = colors.get(shift.state, 0)
-
-    # -- rules ------------------------------------------------------------------
-
-    def _toimio_violations(self):
-        """Broken rules of each shift: ``{shift_id: [(code, params), ...]}``.
-
-        Set-based: one query for overlaps and one for the day and week figures,
-        whatever the number of shifts.
-        """
-        result = defaultdict(list)
-        for shift in self.filtered(
-            lambda s: s.state == "absent" and not s.absence_reason
-        ):
-            result[shift.id].append(("absence_reason_missing", {}))
-        shifts = self.filtered(lambda s: s.state in ("planned", "done") and s.id)
-        if not shifts:
-            return result
-        for shift in shifts:
-            found = shift_rules.check_times(
-                shift.start, shift.stop, shift.break_minutes
-            )
-            if not found and shift.state == "done":
-                found = shift_rules.check_actual_times(
-                    shift.date,
-                    shift._toimio_local(shift.actual_start),
-                    shift._toimio_local(shift.actual_stop),
-                    shift.break_minutes,
-                )
-            result[shift.id].extend(found)
-        checked = shifts.filtered(lambda s: not result[s.id])
-        if not checked:
-            return result
-
-        Shift = self.env["toimio.shift"]
-        Shift.flush_model(["employee_id", "start", "stop", "state", "date", "duration"])
-        self.env.cr.execute(
-            """
-            SELECT DISTINCT ON (s.id) s.id, o.id
-              FROM toimio_shift s
-              JOIN toimio_shift o
-                ON o.employee_id = s.employee_id
-               AND o.id != s.id
-               AND o.state IN ('planned', 'done')
-               AND o.start < s.stop
-               AND o.stop > s.start
-             WHERE s.id IN %s
-             ORDER BY s.id, o.start
-            """,
-            [tuple(checked.ids)],
-        )
-        overlaps = dict(self.env.cr.fetchall())
-        for shift_id, other_id in overlaps.items():
-            other = Shift.sudo().browse(other_id)
-            result[shift_id].append(("overlap", {"other": other.display_name}))
-
-        mondays = [d - timedelta(days=d.weekday()) for d in checked.mapped("date")]
-        groups = Shift.sudo()._read_group(
-            [
-                ("employee_id", "in", checked.employee_id.ids),
-                ("date", ">=", min(mondays)),
-                ("date", "<=", max(mondays) + timedelta(days=6)),
-                ("state", "in", ("planned", "done")),
-            ],
-            ["employee_id", "date:day"],
-            ["duration:sum"],
-        )
-        day_hours = {}
-        week_days = defaultdict(int)
-        for employee, day, hours in groups:
-            day_hours[employee.id, day] = hours
-            week_days[employee.id, day.isocalendar()[:2]] += 1
-
-        for shift in checked:
-            engagement = shift.engagement_id.sudo()
-            if not engagement:
-                result[shift.id].append(("no_engagement", {}))
-                continue
-            etype = engagement.type_id
-            type_limits = {
-                "min_hours_per_day": etype.min_hours_per_day,
-                "max_hours_per_day": etype.max_hours_per_day,
-                "max_days_per_week": etype.max_days_per_week,
-                "type": etype.name,
-            }
-            employee = shift.employee_id.sudo()
-            adjustments = {
-                "max_hours_per_day": employee.toimio_max_hours_per_day,
-                "max_days_per_week": employee.toimio_max_days_per_week,
-                "earliest_start": employee.toimio_earliest_start,
-                "latest_end": employee.toimio_latest_end,
-            }
-            key = (shift.employee_id.id, shift.date)
-            found = shift_rules.check_day(
-                day_hours.get(key, 0.0), type_limits, adjustments
-            )
-            found += shift_rules.check_week(
-                week_days[shift.employee_id.id, shift.date.isocalendar()[:2]],
-                type_limits,
-                adjustments,
-            )
-            if shift.state == "done":
-                local_start = shift._toimio_local(shift.actual_start)
-                local_stop = shift._toimio_local(shift.actual_stop)
-            else:
-                local_start = shift._toimio_local(shift.start)
-                local_stop = shift._toimio_local(shift.stop)
-            start_hour = local_start.hour + local_start.minute / 60.0
-            stop_hour = local_stop.hour + local_stop.minute / 60.0
-            if local_stop.date() > shift.date:
-                stop_hour += 24.0
-            found += shift_rules.check_time_of_day(start_hour, stop_hour, adjustments)
-            for _code, params in found:
-                params["type"] = etype.name
-            result[shift.id].extend(found)
-        return result
-
-    def _toimio_rule_message(self, code, params):
-        """The message of a broken rule: the person, the date, the rule, what to do."""
-        self.ensure_one()
-        _ = self.env._
-        values = dict(params)
-        values["person"] = self.employee_id.sudo().name or ""
-        values["date"] = format_date(self.env, self.date) if self.date else ""
-        for key in ("hours", "limit"):
-            if isinstance(values.get(key), float):
-                values[key] = f"{values[key]:g}"
-        if code in ("adj_earliest_start", "adj_latest_end"):
-            values["time"] = float_clock(params["time"])
-            values["limit"] = float_clock(params["limit"])
-        messages = {
-            "stop_before_start": lambda: _(
-                "%(person)s, %(date)s: the shift ends before it starts. "
-                "Set the end after the start.",
-                **values,
-            ),
-            "too_long": lambda: _(
-                "%(person)s, %(date)s: a shift of %(hours)s hours is longer than "
-                "%(max)s hours. Split it into shifts on separate days.",
-                **values,
-            ),
-            "break_too_long": lambda: _(
-                "%(person)s, %(date)s: the break of %(minutes)s minutes must be "
-                "at least 0 and shorter than the shift.",
-                **values,
-            ),
-            "actual_stop_before_start": lambda: _(
-                "%(person)s, %(date)s: the actual end is before the actual start. "
-                "Correct the recorded times.",
-                **values,
-            ),
-            "actual_outside_day": lambda: _(
-                "%(person)s, %(date)s: the recorded times must be on the day of "
-                "the shift. Correct the recorded times, or plan a new shift for "
-                "another day.",
-                **values,
-            ),
-            "absence_reason_missing": lambda: _(
-                "%(person)s, %(date)s: choose the reason of the absence.",
-                **values,
-            ),
-            "overlap": lambda: _(
-                "%(person)s, %(date)s: this shift overlaps the shift %(other)s "
-                "(rule: no overlapping shifts). Move one of them.",
-                **values,
-            ),
-            "no_engagement": lambda: _(
-                "%(person)s, %(date)s: there is no active engagement on this day "
-                "(rule: work only within an engagement). Start an engagement for "
-                "the person or choose another day.",
-                **values,
-            ),
-            "type_max_hours_day": lambda: _(
-                "%(person)s, %(date)s: %(hours)s hours in the day is more than the "
-                "%(limit)s hours allowed in %(type)s (legal limit). Shorten the "
-                "shift.",
-                **values,
-            ),
-            "type_min_hours_day": lambda: _(
-                "%(person)s, %(date)s: %(hours)s hours in the day is less than the "
-                "minimum of %(limit)s hours in %(type)s (legal limit). Make the "
-                "shift longer.",
-                **values,
-            ),
-            "type_max_days_week": lambda: _(
-                "%(person)s, %(date)s: this would be %(days)s working days in the "
-                "week, more than the %(limit)s days allowed in %(type)s (legal "
-                "limit). Plan this work in another week.",
-                **values,
-            ),
-            "adj_max_hours_day": lambda: _(
-                "%(person)s, %(date)s: %(hours)s hours in the day is more than the "
-                "person's own limit of %(limit)s hours (work adjustment). Shorten "
-                "the shift.",
-                **values,
-            ),
-            "adj_max_days_week": lambda: _(
-                "%(person)s, %(date)s: this would be %(days)s working days in the "
-                "week, more than the person's own limit of %(limit)s days (work "
-                "adjustment). Plan this work in another week.",
-                **values,
-            ),
-            "adj_earliest_start": lambda: _(
-                "%(person)s, %(date)s: the shift starts at %(time)s, before the "
-                "person's earliest start %(limit)s (work adjustment). Start later.",
-                **values,
-            ),
-            "public_holiday": lambda: _(
-                "%(person)s, %(date)s is %(holiday)s, a public holiday or closure "
-                "day in the company's working calendar. Plan the shift on another "
-                "day unless the work is really done on the holiday.",
-                **values,
-            ),
-            "adj_latest_end": lambda: _(
-                "%(person)s, %(date)s: the shift ends at %(time)s, after the "
-                "person's latest end %(limit)s (work adjustment). End earlier.",
-                **values,
-            ),
-        }
-        return messages[code]()
-
-    def _toimio_adjustments_may_warn(self):
-        """Adjustment violations are only warnings here (admin + company flag)."""
-        self.ensure_one()
-        return (
-            self.company_id.toimio_adjustments_as_warnings
-            and self.env.user.has_group("toimio_members.group_toimio_admin")
-        )
-
-    @api.constrains(
-        "employee_id",
-        "task_id",
-        "start",
-        "stop",
-        "break_minutes",
-        "state",
-        "actual_start",
-        "actual_stop",
-        "absence_reason",
-    )
-    def _check_toimio_rules(self):
-        violations = self._toimio_violations()
-        for shift in self:
-            for code, params in violations.get(shift.id, []):
-                if (
-                    shift_rules.kind(code) == shift_rules.ADJUSTMENT
-                    and shift._toimio_adjustments_may_warn()
-                ):
-                    continue
-                raise ValidationError(shift._toimio_rule_message(code, params))
-
-    # -- CRUD -----------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._toimio_check_jobs_plannable(
-            self.env["project.task"].browse(
-                {vals["task_id"] for vals in vals_list if vals.get("task_id")}
-            )
-        )
-        shifts = super().create(vals_list)
-        shifts._toimio_sync_timesheets()
-        shifts.filtered(lambda s: s.state == "planned")._toimio_notify("planned")
-        return shifts
-
-    def write(self, vals):
-        if set(vals) - RECORDING_FIELDS:
-            self._toimio_check_jobs_plannable(self.task_id)
-        if vals.get("task_id"):
-            self._toimio_check_jobs_plannable(
-                self.env["project.task"].browse(vals["task_id"])
-            )
-        if LOCKED_FIELDS & set(vals):
-            self._toimio_check_not_invoiced()
-        notify = not self.env.context.get("toimio_no_notify") and bool(
-            {"start", "stop", "task_id", "state"} & set(vals)
-        )
-        before = {}
-        if notify:
-            before = {
-                shift.id: (shift.state, shift.start, shift.stop, shift.task_id.id)
-                for shift in self
-            }
-        res = super().write(vals)
-        if TIMESHEET_FIELDS & set(vals):
-            self._toimio_sync_timesheets()
-        if notify:
-            moved = self.browse()
-            cancelled = self.browse()
-            for shift in self:
-                state, start, stop, task_id = before[shift.id]
-                if state == "planned" and shift.state == "cancelled":
-                    cancelled |= shift
-                elif shift.state == "planned" and (
-                    state != "planned"
-                    or (start, stop, task_id)
-                    != (shift.start, shift.stop, shift.task_id.id)
-                ):
-                    moved |= shift
-            moved._toimio_notify("moved")
-            cancelled._toimio_notify("cancelled")
-        return res
-
-    def unlink(self):
-        self._toimio_check_not_invoiced()
-        self.sudo().timesheet_ids.with_context(toimio_shift_sync=True).unlink()
-        return super().unlink()
 
     # -- actions ------------------------------------------------------------
 
@@ -874,152 +498,6 @@ class ToimioShift(models.Model):
             },
         }
 
-    @api.model
-    def _toimio_check_jobs_plannable(self, tasks):
-        """Supervisors plan shifts on their own jobs only: jobs of projects they
-        manage or jobs they are assigned to. Administrators plan on every job.
-
-        The record rules cannot see a shift moved onto another job (they check
-        a write before it), so planning checks the jobs here, with a message
-        that says whose job it is.
-        """
-        user = self.env.user
-        if self.env.su or user.has_group("toimio_members.group_toimio_admin"):
-            return
-        for task in tasks.sudo():
-            owners = task.project_id.user_id | task.user_ids
-            if user not in owners:
-                raise AccessError(
-                    self.env._(
-                        "The job %(job)s is not yours: its shifts are planned by "
-                        "%(owners)s. Plan shifts on your own jobs; for this job, "
-                        "ask them or a Toimio administrator.",
-                        job=task.display_name,
-                        owners=", ".join(owners.mapped("name"))
-                        or self.env._("its project manager"),
-                    )
-                )
-
-    def _toimio_check_not_invoiced(self):
-        """Refuse to change or remove hours that are on an invoice."""
-        for shift in self.sudo():
-            invoice = shift.invoice_id
-            if invoice:
-                raise UserError(
-                    self.env._(
-                        "%(person)s, %(date)s: the hours of this shift are on the "
-                        "invoice %(invoice)s and cannot be changed (rule: nothing is "
-                        "invoiced twice or changed after invoicing). Ask the "
-                        "administrator to cancel the invoice or issue a credit note.",
-                        person=shift.employee_id.name,
-                        date=format_date(self.env, shift.date),
-                        invoice=invoice.name or invoice.display_name,
-                    )
-                )
-
-    def _toimio_timesheet_values(self):
-        self.ensure_one()
-        local_start = self._toimio_local(self.actual_start)
-        local_stop = self._toimio_local(self.actual_stop)
-        # Outside the translated call: Odoo's term extraction stops at an
-        # f-string among its arguments.
-        day = f"{local_start.day}.{local_start.month}.{local_start.year}"
-        return {
-            "name": self.env._(
-                "Shift %(date)s %(start)s–%(stop)s",
-                date=day,
-                start=local_start.strftime("%H:%M"),
-                stop=local_stop.strftime("%H:%M"),
-            ),
-            "date": self.date,
-            "employee_id": self.employee_id.id,
-            "task_id": self.task_id.id,
-            "project_id": self.task_id.project_id.id,
-            "unit_amount": self.worked_hours,
-            "toimio_shift_id": self.id,
-        }
-
-    def _toimio_sync_timesheets(self):
-        """Keep exactly one timesheet line per done shift of an invoiceable type.
-
-        Done shifts of unpaid types write none; leaving ``done`` removes the
-        line. Invoiced lines are never changed (see
-        ``_toimio_check_not_invoiced``, called before the write).
-        """
-        shifts = self.sudo()
-        wanted = shifts.filtered(
-            lambda s: s.state == "done" and s.engagement_id.type_id.invoiceable
-        )
-        stale = (shifts - wanted).timesheet_ids
-        companies = shifts.company_id | shifts.employee_id.company_id
-        lines_env = (
-            self.env["account.analytic.line"]
-            .sudo()
-            .with_context(
-                toimio_shift_sync=True,
-                allowed_company_ids=companies.ids or self.env.companies.ids,
-            )
-        )
-        if stale:
-            stale.toimio_shift_id._toimio_check_not_invoiced()
-            lines_env.browse(stale.ids).unlink()
-        to_create = []
-        for shift in wanted:
-            values = shift._toimio_timesheet_values()
-            line = shift.timesheet_ids[:1]
-            if not line:
-                to_create.append(values)
-                continue
-            changed = {
-                key: value
-                for key, value in values.items()
-                if (
-                    line[key].id
-                    if isinstance(line[key], models.BaseModel)
-                    else line[key]
-                )
-                != value
-            }
-            if changed:
-                shift._toimio_check_not_invoiced()
-                lines_env.browse(line.id).write(changed)
-        if to_create:
-            lines_env.create(to_create)
-
-    def _toimio_notify(self, kind):
-        """Email the person about a planned, moved or cancelled shift."""
-        if self.env.context.get("toimio_no_notify"):
-            return
-        now = fields.Datetime.now()
-        shifts = self.sudo().filtered(
-            lambda s: (
-                s.start > now
-                and not s.employee_id.toimio_shift_email_optout
-                and s.member_partner_id.email
-            )
-        )
-        if not shifts:
-            return
-        template = self.env.ref(
-            f"toimio_jobs.mail_template_shift_{kind}", raise_if_not_found=False
-        )
-        if template:
-            template.sudo().send_mail_batch(shifts.ids)
-
-    def _toimio_local_times(self):
-        """(local start, local stop) of the effective times (actual when done)."""
-        self.ensure_one()
-        if self.state == "done":
-            return self._toimio_local(self.actual_start), self._toimio_local(
-                self.actual_stop
-            )
-        return self._toimio_local(self.start), self._toimio_local(self.stop)
-
-    def _toimio_when(self):
-        """'ti 3.3. klo 8–12' for members' pages and emails."""
-        self.ensure_one()
-        return fi_when(*self._toimio_local_times())
-
     def _toimio_shifted(self, weeks):
         """Values of a copy of this shift ``weeks`` weeks later (same local time)."""
         self.ensure_one()
@@ -1075,97 +553,3 @@ class ToimioShift(models.Model):
             datetime.combine(monday + timedelta(days=7), time.min)
         ).astimezone(pytz.utc)
         return start.replace(tzinfo=None), stop.replace(tzinfo=None)
-
-    @api.model
-    def _toimio_portal_schedule(self, employees, now=None):
-        """Data of the member's schedule page: four weeks ahead, a month back.
-
-        ``employees`` are the person's own employee records (sudo). A fixed
-        number of queries whatever the number of shifts in the database.
-        """
-        now = now or fields.Datetime.now()
-        shifts = (
-            self.sudo()
-            .with_context(prefetch_fields=False)
-            .search_fetch(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("start", ">=", now - timedelta(days=31)),
-                    ("start", "<", now + timedelta(days=28)),
-                ],
-                [
-                    "employee_id",
-                    "task_id",
-                    "supervisor_id",
-                    "start",
-                    "stop",
-                    "state",
-                    "actual_start",
-                    "actual_stop",
-                    "note",
-                    "absence_reason",
-                ],
-                order="start, id",
-            )
-        )
-        shifts.task_id.fetch(["name", "toimio_site_id", "partner_id", "project_id"])
-        partners = shifts.task_id.toimio_site_id | shifts.task_id.partner_id
-        partners.fetch(["name", "street", "street2", "zip", "city", "phone", "mobile"])
-        shifts.supervisor_id.fetch(["partner_id"])
-        shifts.supervisor_id.partner_id.fetch(["name", "phone", "mobile"])
-        upcoming, past = [], []
-        for shift in shifts:
-            site = shift.task_id.toimio_site_id or shift.task_id.partner_id
-            address = ", ".join(
-                part
-                for part in (
-                    site.street,
-                    site.street2,
-                    " ".join(p for p in (site.zip, site.city) if p),
-                )
-                if part
-            )
-            supervisor = shift.supervisor_id.partner_id
-            phone = supervisor.mobile or supervisor.phone
-            item = {
-                "id": shift.id,
-                "when": shift._toimio_when(),
-                "state": shift.state,
-                "absence_reason": FI_ABSENCE_REASONS.get(shift.absence_reason),
-                "job": shift.task_id.name,
-                "place": site.name if site != shift.task_id.partner_id else "",
-                "customer": shift.task_id.partner_id.name,
-                "address": address,
-                "map_url": MAP_URL.format(url_quote(address)) if address else "",
-                "supervisor": supervisor.name,
-                "supervisor_phone": phone,
-                "phone_href": re.sub(r"[^0-9+]", "", phone or ""),
-                "note": shift.note,
-            }
-            # A shift already recorded (done or absent) is past, even today.
-            if shift.stop >= now and shift.state in ("planned", "cancelled"):
-                upcoming.append(item)
-            else:
-                past.append(item)
-        past.reverse()
-        next_shift = next((i for i in upcoming if i["state"] == "planned"), None)
-        return {
-            "upcoming": upcoming,
-            "past": past,
-            "next_shift": next_shift,
-            "later": [item for item in upcoming if item is not next_shift],
-        }
-
-    @api.model
-    def _toimio_ical(self, employee, now=None):
-        """The calendar feed of one person: a month back, half a year ahead."""
-        now = now or fields.Datetime.now()
-        shifts = self.sudo().search(
-            [
-                ("employee_id", "=", employee.id),
-                ("start", ">=", now - timedelta(days=FEED_DAYS_BACK)),
-                ("start", "<", now + timedelta(days=FEED_DAYS_AHEAD)),
-            ],
-            order="start, id",
-        )
-        return build_ical(shifts, now)

@@ -31,10 +31,31 @@ class TestShiftRules(ToimioJobsCase):
             shift_rules.check_time_of_day(7.5, 12.0, {"earliest_start": 8.0})[0][0],
             "adj_earliest_start",
         )
-        for code in shift_rules.RULES:
-            self.assertIn(
-                shift_rules.kind(code), ("input", "legal", "adjustment", "warning")
-            )
+        self.assertEqual(
+            shift_rules.check_week_minimum(2, {"min_days_per_week": 3}),
+            [("type_min_days_week", {"days": 2, "limit": 3})],
+        )
+        self.assertEqual(
+            shift_rules.check_week_minimum(3, {"min_days_per_week": 3}), []
+        )
+        self.assertEqual(
+            shift_rules.check_week_minimum(1, {"min_days_per_week": 0}), []
+        )
+
+    def test_kind_of_a_rule_decides_error_or_warning(self):
+        """Input and legal rules always refuse, adjustments refuse or warn,
+        warnings never refuse."""
+        expected = {
+            "stop_before_start": shift_rules.INPUT,
+            "overlap": shift_rules.LEGAL,
+            "type_max_days_week": shift_rules.LEGAL,
+            "adj_max_days_week": shift_rules.ADJUSTMENT,
+            "type_min_days_week": shift_rules.WARNING,
+            "public_holiday": shift_rules.WARNING,
+        }
+        for code, kind in expected.items():
+            with self.subTest(code=code):
+                self.assertEqual(shift_rules.kind(code), kind)
 
     def test_valid_shift(self):
         shift = self._shift(day="2026-03-02", start=8, stop=12)
@@ -173,6 +194,40 @@ class TestShiftRules(ToimioJobsCase):
             self._shift(
                 day="2026-03-03", start=8, stop=15, env=self.env(user=self.admin)
             )
+
+    def test_min_days_per_week_is_a_warning_at_planning(self):
+        """Work trial with a minimum of 3 days a week: Kalle planned on Monday
+        2.3. and Tuesday 3.3. only (week 10) is 2 days, a warning on both
+        shifts and not a refusal; a third day, Wednesday 4.3., clears it."""
+        self.type_work_trial.min_days_per_week = 3
+        supervisor_env = self.env(user=self.supervisor)
+        monday = self._shift(employee=self.kalle, day="2026-03-02", env=supervisor_env)
+        tuesday = self._shift(employee=self.kalle, day="2026-03-03", env=supervisor_env)
+        message = (
+            "Kalle Kokeilija, week 10: 2 working days planned, fewer than the "
+            "minimum of 3 days a week in Work trial. Plan shifts on more days of "
+            "this week (a warning only)."
+        )
+        self.assertEqual(monday.rule_warnings, message)
+        self.assertEqual(tuesday.rule_warnings, message)
+        self._shift(employee=self.kalle, day="2026-03-04", env=supervisor_env)
+        self.env.invalidate_all()
+        self.assertFalse(monday.rule_warnings)
+        self.assertFalse(tuesday.rule_warnings)
+
+    def test_min_days_per_week_not_in_a_partial_or_recorded_week(self):
+        """Kalle's work trial ends on Friday 31.7.2026: the week of Monday
+        27.7. is not all his, so one day there is no warning. A recorded
+        (done) shift no longer warns: the week is past planning."""
+        self.type_work_trial.min_days_per_week = 3
+        self.assertFalse(
+            self._shift(employee=self.kalle, day="2026-07-27").rule_warnings
+        )
+        shift = self._shift(employee=self.kalle, day="2026-03-02")
+        self.assertIn("fewer than the minimum of 3 days", shift.rule_warnings)
+        shift.action_done()
+        self.env.invalidate_all()
+        self.assertFalse(shift.rule_warnings)
 
     def test_plan_through_the_form_as_supervisor(self):
         form = Form(self.env["toimio.shift"].with_user(self.supervisor))
