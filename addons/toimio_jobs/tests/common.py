@@ -1,6 +1,5 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import contextlib
 from datetime import datetime
 
 import pytz
@@ -8,6 +7,8 @@ import pytz
 from odoo import Command, fields
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+
+from odoo.addons.toimio_members.tests.helpers import RefusalMixin
 
 HELSINKI = pytz.timezone("Europe/Helsinki")
 
@@ -20,7 +21,7 @@ def local_to_utc(day, hour):
     return HELSINKI.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
 
 
-class ToimioJobsCommon:
+class ToimioJobsCommon(RefusalMixin):
     """A cooperative with a chart of accounts, two supervised customer orders,
     people in different engagements and one user of each group."""
 
@@ -238,12 +239,6 @@ class ToimioJobsCommon:
         }
         vals.update(values)
         return (env or cls.env)["toimio.shift"].create(vals)
-
-    @contextlib.contextmanager
-    def assertRefused(self, exception, regex):
-        """The operation raises ``exception`` matching ``regex`` and writes nothing."""
-        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
-            yield
 
 
 class ToimioJobsCase(ToimioJobsCommon, TransactionCase):

@@ -133,7 +133,8 @@ class TestInvoicePayable(ToimioJobsCase):
         )
         self.assertIn('name="toimio_service_period"', html)
         for day in (date(2026, 3, 3), date(2026, 3, 14), date(2026, 3, 30)):
-            self.assertIn(format_date(self.env, day), html)
+            with self.subTest(day=day):
+                self.assertIn(format_date(self.env, day), html)
         self.assertIn(IBAN, html)
 
     def test_send_defaults_to_email_with_the_ubl_attached(self):

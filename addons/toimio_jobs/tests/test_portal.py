@@ -139,8 +139,9 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
         token = self.aino.toimio_ical_token
         almost = token[:-1] + ("B" if token.endswith("A") else "A")
         for wrong in ("x", "wrong" * 10, almost, token.upper(), f"{token}x"):
-            response = self.url_open(f"/my/schedule/ical/{wrong}")
-            self.assertEqual(response.status_code, 404, wrong)
+            with self.subTest(wrong=wrong):
+                response = self.url_open(f"/my/schedule/ical/{wrong}")
+                self.assertEqual(response.status_code, 404, wrong)
 
     @mute_logger("odoo.http")
     def test_regenerate_token(self):
@@ -196,18 +197,19 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
             ("web_read", [[self.next_shift.id]]),
             ("write", [[self.next_shift.id], {"note": "x"}]),
         ):
-            with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-                self.make_jsonrpc_request(
-                    f"/web/dataset/call_kw/toimio.shift/{method}",
-                    {
-                        "model": "toimio.shift",
-                        "method": method,
-                        "args": args,
-                        "kwargs": {"specification": {"start": {}}}
-                        if method == "web_read"
-                        else {},
-                    },
-                )
+            with self.subTest(method=method, args=args):
+                with self.assertRaisesRegex(JsonRpcException, "AccessError"):
+                    self.make_jsonrpc_request(
+                        f"/web/dataset/call_kw/toimio.shift/{method}",
+                        {
+                            "model": "toimio.shift",
+                            "method": method,
+                            "args": args,
+                            "kwargs": {"specification": {"start": {}}}
+                            if method == "web_read"
+                            else {},
+                        },
+                    )
         with self.assertRaisesRegex(JsonRpcException, "AccessError"):
             self.make_jsonrpc_request(
                 "/web/dataset/call_kw/hr.employee/search_read",
@@ -226,11 +228,12 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
             f"/odoo/toimio.shift/{self.next_shift.id}",
             f"/web#model=toimio.shift&id={self.next_shift.id}",
         ):
-            response = self.url_open(url)
-            self.assertNotIn(
-                "/odoo", response.url.split("?")[0].replace(self.base_url(), "")
-            )
-            self.assertNotIn("Avaimet saat toimistolta", response.text)
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertNotIn(
+                    "/odoo", response.url.split("?")[0].replace(self.base_url(), "")
+                )
+                self.assertNotIn("Avaimet saat toimistolta", response.text)
 
     @mute_logger("odoo.http")
     def test_supervisor_json_rpc_sees_own_team(self):

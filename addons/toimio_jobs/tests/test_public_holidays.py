@@ -124,7 +124,8 @@ class TestPublicHolidays(ToimioJobsCase):
         self.assertEqual(params["type"], "warning")
         self.assertIn("Copied 2 shifts", params["message"])
         for name in ("Jouluaatto", "Joulupäivä", "Tapaninpäivä"):
-            self.assertIn(name, params["message"])
+            with self.subTest(name=name):
+                self.assertIn(name, params["message"])
         copies = self.env["toimio.shift"].search(params["next"]["domain"])
         self.assertEqual(
             copies.sorted("start").mapped("when_text"),

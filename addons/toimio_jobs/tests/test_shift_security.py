@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.toimio_members.tests.common_jsonrpc import JsonRpcMixin
+from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
 
 from .common import ToimioJobsCase, ToimioJobsCommon, local_to_utc
 
@@ -92,8 +92,9 @@ class TestShiftSecurity(ToimioJobsCase):
             {"note": "Avaimet B:ltä"},
             {"supervisor_id": self.supervisor_b.id, "task_id": self.task_b.id},
         ):
-            with self.assertRefused(AccessError, "Matti Työnjohtaja"):
-                shift.write(values)
+            with self.subTest(values=values):
+                with self.assertRefused(AccessError, "Matti Työnjohtaja"):
+                    shift.write(values)
         with self.assertRaises(AccessError):
             shift.unlink()
         shift.action_done()

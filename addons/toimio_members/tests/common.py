@@ -1,12 +1,13 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import contextlib
 
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
+from .helpers import RefusalMixin
 
-class ToimioMembersCase(TransactionCase):
+
+class ToimioMembersCase(RefusalMixin, TransactionCase):
     """Two organisers, one user of each Toimio group, and two people."""
 
     @classmethod
@@ -89,9 +90,3 @@ class ToimioMembersCase(TransactionCase):
         }
         vals.update(values)
         return cls.env["toimio.engagement"].create(vals)
-
-    @contextlib.contextmanager
-    def assertRefused(self, exception, regex):
-        """The operation raises ``exception`` matching ``regex`` and writes nothing."""
-        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
-            yield

@@ -1,14 +1,15 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import contextlib
 
 from odoo import fields
 from odoo.tests import Form, new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
+from .helpers import RefusalMixin
 
-class ToimioMemberRegisterCase(AccountTestInvoicingCommon):
+
+class ToimioMemberRegisterCase(RefusalMixin, AccountTestInvoicingCommon):
     """A cooperative with a chart of accounts, its users and share types.
 
     The second company (also with accounts) and its administrator test that
@@ -104,9 +105,3 @@ class ToimioMemberRegisterCase(AccountTestInvoicingCommon):
         """Form of the wizard that a button's ``action`` opens, as ``user``."""
         model = self.env[action["res_model"]].with_user(user or self.admin)
         return Form(model.with_context(**action.get("context", {})))
-
-    @contextlib.contextmanager
-    def assertRefused(self, exception, regex):
-        """The operation raises ``exception`` matching ``regex`` and writes nothing."""
-        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
-            yield

@@ -30,8 +30,9 @@ class TestBusinessId(ToimioMemberRegisterCase):
 
     def test_valid_business_ids(self):
         for value in ("1618033-3", "2236067-2", "0209602-6"):
-            partner = self._organisation(value)
-            self.assertEqual(partner.company_registry, value)
+            with self.subTest(value=value):
+                partner = self._organisation(value)
+                self.assertEqual(partner.company_registry, value)
 
     def test_wrong_check_digit(self):
         with self.assertRefused(ValidationError, r"1618033-4 .* check digit"):
@@ -42,8 +43,9 @@ class TestBusinessId(ToimioMemberRegisterCase):
 
     def test_wrong_form(self):
         for value in ("161803-3", "16180333A", "Y-1618033"):
-            with self.assertRefused(ValidationError, r"for example 1234567-1"):
-                self._organisation(value)
+            with self.subTest(value=value):
+                with self.assertRefused(ValidationError, r"for example 1234567-1"):
+                    self._organisation(value)
 
     def test_compact_form_is_refused_with_the_right_form(self):
         with self.assertRefused(ValidationError, r"as 1618033-3"):

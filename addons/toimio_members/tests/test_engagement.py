@@ -118,14 +118,15 @@ class TestEngagement(ToimioMembersCase):
 
     def test_rehabilitative_work_needs_a_nonprofit_organiser(self):
         for form in ("cooperative", "company"):
-            self.other_company.toimio_legal_form = form
-            with self.assertRefused(ValidationError, "cannot be organised by"):
-                self._engagement(
-                    type_=self.type_rehab,
-                    company_id=self.other_company.id,
-                    date_start="2026-01-01",
-                    date_end="2026-12-31",
-                )
+            with self.subTest(form=form):
+                self.other_company.toimio_legal_form = form
+                with self.assertRefused(ValidationError, "cannot be organised by"):
+                    self._engagement(
+                        type_=self.type_rehab,
+                        company_id=self.other_company.id,
+                        date_start="2026-01-01",
+                        date_end="2026-12-31",
+                    )
         engagement = self._engagement(
             type_=self.type_rehab,
             company_id=self.foundation.id,

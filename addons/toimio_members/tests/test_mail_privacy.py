@@ -6,14 +6,12 @@ engagements only; administrators all of their companies, supervisors none.
 Tried through the ORM, JSON-RPC and the chatter's own route.
 """
 
-import json
-
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import ToimioMembersCase
-from .common_jsonrpc import JsonRpcMixin
+from .helpers import JsonRpcMixin
 
 
 class MailPrivacyMixin:
@@ -251,27 +249,18 @@ class TestMailPrivacyHttp(MailPrivacyMixin, JsonRpcMixin, HttpCase):
             "read",
             [self.followup_b.ids, ["summary"]],
         )
-        self.assertEqual(
-            response["error"]["data"]["name"], "odoo.exceptions.AccessError"
-        )
+        self.assertRefusedRpc(response)
 
     def _thread_data(self, engagement, request_list):
         """The chatter's own call: the JSON-RPC answer, result or error."""
-        return self.url_open(
+        return self._jsonrpc(
             "/mail/thread/data",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "thread_model": "toimio.engagement",
-                        "thread_id": engagement.id,
-                        "request_list": request_list,
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
+            {
+                "thread_model": "toimio.engagement",
+                "thread_id": engagement.id,
+                "request_list": request_list,
+            },
+        )
 
     @mute_logger("odoo.http")
     def test_chatter_of_another_coachs_person(self):
@@ -282,9 +271,7 @@ class TestMailPrivacyHttp(MailPrivacyMixin, JsonRpcMixin, HttpCase):
         response = self._thread_data(self.engagement_b, ["activities", "followers"])
         self.assertNotIn("Six-month follow-up: Eero", str(response))
         if "error" in response:
-            self.assertEqual(
-                response["error"]["data"]["name"], "odoo.exceptions.AccessError"
-            )
+            self.assertRefusedRpc(response)
             return
         data = response["result"]
         self.assertFalse(data.get("mail.activity"), data)

@@ -165,8 +165,9 @@ class TestMemberLifecycle(ToimioMemberRegisterCase):
         member = self._member("Minna Salo")
         contact = self.Partner.create({"name": "Ei hakija"})
         for partner in (member, contact):
-            with self.assertRefused(UserError, r"approves applicants only"):
-                partner._toimio_approve("2026-02-03", "2/2026 § 4")
+            with self.subTest(partner=partner):
+                with self.assertRefused(UserError, r"approves applicants only"):
+                    partner._toimio_approve("2026-02-03", "2/2026 § 4")
         self.assertEqual(member.toimio_board_decision_ref, "1/2025 § 3")
         self.assertFalse(contact.toimio_member_state)
         self.assertFalse(contact.toimio_member_number)

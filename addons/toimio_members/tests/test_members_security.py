@@ -23,8 +23,9 @@ class TestMembersSecurity(ToimioMembersCase):
     def test_supervisor_cannot_read_health_fields(self):
         employee = self.aino.with_user(self.supervisor)
         for field in ("toimio_adjustment_notes", "toimio_work_ability_notes"):
-            with self.assertRaises(AccessError, msg=field):
-                employee.read([field])
+            with self.subTest(field=field):
+                with self.assertRaises(AccessError, msg=field):
+                    employee.read([field])
 
     def test_supervisor_sees_structured_adjustments_through_public_fields_only(self):
         """Supervisors have no hr.employee access: Odoo serves them public fields."""
@@ -66,8 +67,9 @@ class TestMembersSecurity(ToimioMembersCase):
     def test_only_administrators_read_the_access_log(self):
         self.aino.with_user(self.coach).read(["toimio_adjustment_notes"])
         for user in (self.supervisor, self.coach):
-            with self.assertRaises(AccessError):
-                self.env["toimio.access.log"].with_user(user).search([])
+            with self.subTest(user=user):
+                with self.assertRaises(AccessError):
+                    self.env["toimio.access.log"].with_user(user).search([])
         self.assertTrue(self.env["toimio.access.log"].with_user(self.admin).search([]))
 
     def test_supervisor_reads_but_cannot_change_engagements(self):
@@ -106,5 +108,6 @@ class TestMembersSecurity(ToimioMembersCase):
             "toimio.target.group.change",
             "toimio.access.log",
         ):
-            with self.assertRaises(AccessError, msg=model):
-                self.env[model].with_user(member).search([])
+            with self.subTest(model=model):
+                with self.assertRaises(AccessError, msg=model):
+                    self.env[model].with_user(member).search([])

@@ -252,15 +252,16 @@ class TestShareRegister(ToimioMemberRegisterCase):
 
     def test_signs_of_movements(self):
         for kind, quantity in (("subscription", -1), ("refund", 1), ("transfer", 0)):
-            with self.assertRefused(ValidationError, r"."):
-                self.ShareLine.create(
-                    {
-                        "partner_id": self.aino.id,
-                        "share_type_id": self.share_type.id,
-                        "kind": kind,
-                        "quantity": quantity,
-                    }
-                )
+            with self.subTest(kind=kind, quantity=quantity):
+                with self.assertRefused(ValidationError, r"."):
+                    self.ShareLine.create(
+                        {
+                            "partner_id": self.aino.id,
+                            "share_type_id": self.share_type.id,
+                            "kind": kind,
+                            "quantity": quantity,
+                        }
+                    )
 
     def test_subscribe_wizard_opens_the_invoice(self):
         wizard = self._wizard(self.eero.action_toimio_open_subscribe_wizard())

@@ -51,6 +51,7 @@ class TestSpecialDataErasure(ToimioMembersCase):
 
     def test_supervisor_and_coach_cannot_erase(self):
         for user in (self.supervisor, self.coach):
-            with self.assertRefused(AccessError, "Only a Toimio administrator"):
-                self.eero.with_user(user).action_toimio_erase_special_data()
+            with self.subTest(user=user):
+                with self.assertRefused(AccessError, "Only a Toimio administrator"):
+                    self.eero.with_user(user).action_toimio_erase_special_data()
         self.assertEqual(self.eero.toimio_work_ability_notes, "Selkävaivoja.")

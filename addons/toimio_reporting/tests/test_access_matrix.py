@@ -30,6 +30,7 @@ from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
 from odoo.addons.toimio_jobs.tests.common import local_to_utc
+from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
 
 from .access_matrix import (
     DOOR_CLASSES,
@@ -594,7 +595,7 @@ class TestAccessMatrixFields(AccessMatrixCase):
 
 
 @tagged("post_install", "-at_install")
-class TestAccessMatrixHttp(AccessMatrixWorld, HttpCase):
+class TestAccessMatrixHttp(JsonRpcMixin, AccessMatrixWorld, HttpCase):
     """The doors the ORM does not show: JSON-RPC through the web client's
     ``/web/dataset/call_kw``, ``/web/export/csv``, the report routes and the
     portal pages, as each role logs in."""
@@ -637,23 +638,10 @@ class TestAccessMatrixHttp(AccessMatrixWorld, HttpCase):
         return user
 
     def _rpc(self, user, model, method, args, kwargs=None):
+        """As ``user`` (logged in by ``_login``), in all their companies."""
         kwargs = dict(kwargs or {})
         kwargs["context"] = {"allowed_company_ids": user.company_ids.ids}
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "model": model,
-                "method": method,
-                "args": args,
-                "kwargs": kwargs,
-            },
-        }
-        return self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-        ).json()
+        return self._call(None, model, method, args, kwargs)
 
     def _expect(self, label, allowed, response, check=None):
         self.checks[label.split(" ")[-1]] += 1

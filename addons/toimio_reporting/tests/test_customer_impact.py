@@ -98,8 +98,9 @@ class TestCustomerImpact(ToimioReportingCase):
         self.assertIn("Customer impact statement", html)
         self.assertIn("16.00", html)
         for name in NAMES:
-            self.assertNotIn(name, strings)
-            self.assertNotIn(name, html)
+            with self.subTest(name=name):
+                self.assertNotIn(name, strings)
+                self.assertNotIn(name, html)
 
     def test_only_administrators(self):
         with self.assertRaises(AccessError):

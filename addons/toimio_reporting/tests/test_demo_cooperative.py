@@ -14,7 +14,7 @@ from datetime import timedelta
 from odoo import fields, http
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.toimio_members.tests.common_jsonrpc import JsonRpcMixin
+from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
 from odoo.addons.toimio_reporting.wizards.toimio_xlsx import XLSX_MIMETYPE
 
 

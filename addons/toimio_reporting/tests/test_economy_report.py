@@ -155,5 +155,6 @@ class TestEconomyReport(ToimioReportingCase):
 
     def test_only_administrators(self):
         for user in (self.supervisor, self.coach):
-            with self.assertRaises(AccessError):
-                self.Report.with_user(user).search([])
+            with self.subTest(user=user):
+                with self.assertRaises(AccessError):
+                    self.Report.with_user(user).search([])

@@ -92,7 +92,8 @@ class TestFunderIndicators(ToimioOutcomesCase):
         strings = self._xlsx_strings(content)
         self.assertIn("Long-term unemployed", strings)
         for name in NAMES:
-            self.assertNotIn(name, strings)
+            with self.subTest(name=name):
+                self.assertNotIn(name, strings)
 
     def test_pdf_has_counts_and_no_names(self):
         wizard = self._wizard()
@@ -103,7 +104,8 @@ class TestFunderIndicators(ToimioOutcomesCase):
         html = html.decode()
         self.assertIn("Participants with disabilities", html)
         for name in NAMES:
-            self.assertNotIn(name, html)
+            with self.subTest(name=name):
+                self.assertNotIn(name, html)
 
     def test_pdf_is_in_finnish_when_finnish_is_installed(self):
         self.env["res.lang"]._activate_lang("fi_FI")
@@ -123,7 +125,8 @@ class TestFunderIndicators(ToimioOutcomesCase):
             "Vammaiset osallistujat",
             "Tulokset lähtiessä",
         ):
-            self.assertIn(finnish, html)
+            with self.subTest(finnish=finnish):
+                self.assertIn(finnish, html)
         self.assertNotIn("Long-term unemployed", html)
 
     def test_print_action(self):
@@ -135,8 +138,9 @@ class TestFunderIndicators(ToimioOutcomesCase):
 
     def test_only_administrators_count(self):
         for user in (self.supervisor, self.coach):
-            with self.assertRaises(AccessError):
-                self._wizard(user=user)
+            with self.subTest(user=user):
+                with self.assertRaises(AccessError):
+                    self._wizard(user=user)
 
     def test_another_companys_data_is_refused(self):
         wizard = self._wizard()

@@ -6,7 +6,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.toimio_jobs.tests.common import ToimioJobsCommon
-from odoo.addons.toimio_members.tests.common_jsonrpc import JsonRpcMixin
+from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
 
 
 @tagged("post_install", "-at_install")
@@ -48,12 +48,15 @@ class TestReportingJsonRpc(JsonRpcMixin, ToimioJobsCommon, HttpCase):
             ("t_matti", "toimio.economy.report"),
             ("t_coach", "toimio.people.report"),
         ):
-            response = self._call(login, model, "search_read", [[]], {"fields": ["id"]})
-            self.assertEqual(
-                response["error"]["data"]["name"],
-                "odoo.exceptions.AccessError",
-                f"{login} read {model}",
-            )
+            with self.subTest(login=login, model=model):
+                response = self._call(
+                    login, model, "search_read", [[]], {"fields": ["id"]}
+                )
+                self.assertEqual(
+                    response["error"]["data"]["name"],
+                    "odoo.exceptions.AccessError",
+                    f"{login} read {model}",
+                )
 
     @mute_logger("odoo.http")
     def test_only_administrators_count_funder_indicators(self):
@@ -63,6 +66,4 @@ class TestReportingJsonRpc(JsonRpcMixin, ToimioJobsCommon, HttpCase):
             "create",
             [{"company_id": self.company.id}],
         )
-        self.assertEqual(
-            response["error"]["data"]["name"], "odoo.exceptions.AccessError"
-        )
+        self.assertRefusedRpc(response)

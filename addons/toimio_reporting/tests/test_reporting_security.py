@@ -76,15 +76,17 @@ class TestReportingSecurity(ToimioReportingCase):
             "toimio.transition.report",
             "toimio.people.report",
         ):
-            with self.assertRaises(AccessError):
-                self.env[model].with_user(self.member_user).search([])
+            with self.subTest(model=model):
+                with self.assertRaises(AccessError):
+                    self.env[model].with_user(self.member_user).search([])
 
     def test_transitions_and_people_only_for_administrators(self):
         """Rows name people and their exits: not for supervisors or coaches."""
         for user in (self.supervisor, self.coach):
             for model in ("toimio.transition.report", "toimio.people.report"):
-                with self.assertRaises(AccessError):
-                    self.env[model].with_user(user).search([])
+                with self.subTest(user=user, model=model):
+                    with self.assertRaises(AccessError):
+                        self.env[model].with_user(user).search([])
         exits = (
             self.env["toimio.transition.report"]
             .with_user(self.admin)

@@ -1,18 +1,19 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import contextlib
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo.tests import new_test_user
 
+from odoo.addons.toimio_members.tests.helpers import RefusalMixin
+
 COACH = "toimio_members.group_toimio_coach"
 SUPERVISOR = "toimio_members.group_toimio_supervisor"
 ADMIN = "toimio_members.group_toimio_admin"
 
 
-class ToimioTrainingMixin:
+class ToimioTrainingMixin(RefusalMixin):
     """People, users of every role and a coaching plan; shared by ORM and HTTP
     tests. Never relies on demo data (seeded skills and the questionnaire are
     data, not demo)."""
@@ -145,9 +146,3 @@ class ToimioTrainingMixin:
             user_input._save_lines(question, message)
         user_input._mark_done()
         return user_input
-
-    @contextlib.contextmanager
-    def assertRefused(self, exception, regex):
-        """The operation raises ``exception`` matching ``regex`` and writes nothing."""
-        with self.assertRaisesRegex(exception, regex), self.env.cr.savepoint():
-            yield

@@ -9,6 +9,8 @@ from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
+from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
+
 from .common import ToimioTrainingMixin
 
 COACHING_MODELS = (
@@ -94,11 +96,12 @@ class TestTrainingSecurity(TrainingSecurityMixin, TransactionCase):
 
     def test_supervisor_and_member_have_no_access(self):
         for user in (self.supervisor, self.member_a, self.member_b):
-            for model, records in self.records.items():
-                with self.assertRaises(AccessError, msg=f"{user.login} {model}"):
-                    self.env[model].with_user(user).search([])
-                with self.assertRaises(AccessError, msg=f"{user.login} {model}"):
-                    records.with_user(user).read(["display_name"])
+            with self.subTest(user=user):
+                for model, records in self.records.items():
+                    with self.assertRaises(AccessError, msg=f"{user.login} {model}"):
+                        self.env[model].with_user(user).search([])
+                    with self.assertRaises(AccessError, msg=f"{user.login} {model}"):
+                        records.with_user(user).read(["display_name"])
 
     def test_supervisor_cannot_read_coaching_through_the_employee(self):
         with self.assertRaises(AccessError):
@@ -173,50 +176,35 @@ class TestTrainingSecurity(TrainingSecurityMixin, TransactionCase):
         self.assertEqual(assessment.score_ids.score, 2.0)
         Log = self.env["toimio.access.log"]
         for record in (meeting, assessment):
-            self.assertTrue(
-                Log.search(
-                    [
-                        ("operation", "=", "erase"),
-                        ("res_model", "=", record._name),
-                        ("res_id", "=", record.id),
-                    ]
-                ),
-                record._name,
-            )
+            with self.subTest(record=record):
+                self.assertTrue(
+                    Log.search(
+                        [
+                            ("operation", "=", "erase"),
+                            ("res_model", "=", record._name),
+                            ("res_id", "=", record.id),
+                        ]
+                    ),
+                    record._name,
+                )
         # The current people keep their data.
         self.assertTrue(self.meeting.confidential_notes)
 
 
 @tagged("post_install", "-at_install")
-class TestTrainingSecurityJsonRpc(TrainingSecurityMixin, HttpCase):
+class TestTrainingSecurityJsonRpc(JsonRpcMixin, TrainingSecurityMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_security()
 
-    def _call(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
     def _refused(self, login, model, method, args, kwargs=None):
-        self.authenticate(login, login)
         with self.assertRaises(JsonRpcException) as caught, mute_logger("odoo.http"):
-            self.make_jsonrpc_request(
-                f"/web/dataset/call_kw/{model}/{method}",
-                {
-                    "model": model,
-                    "method": method,
-                    "args": args,
-                    "kwargs": kwargs or {},
-                },
-            )
+            self._call_kw(login, model, method, args, kwargs)
         self.assertIn("AccessError", str(caught.exception), f"{login} {model}")
 
     def test_coach_reads_own_coachees_notes_by_rpc_and_is_logged(self):
-        result = self._call(
+        result = self._call_kw(
             "t_coach_a",
             "toimio.coaching.meeting",
             "web_read",
@@ -237,7 +225,7 @@ class TestTrainingSecurityJsonRpc(TrainingSecurityMixin, HttpCase):
 
     def test_other_coach_gets_nothing_by_rpc(self):
         for model, records in self.records.items():
-            result = self._call(
+            result = self._call_kw(
                 "t_coach_b",
                 model,
                 "search_read",
@@ -275,7 +263,7 @@ class TestTrainingSecurityJsonRpc(TrainingSecurityMixin, HttpCase):
                 "toimio_date": "2025-01-15",
             }
         )
-        result = self._call(
+        result = self._call_kw(
             "t_supervisor",
             "hr.employee.skill",
             "web_search_read",
@@ -384,9 +372,10 @@ class TestCoachingMailPrivacy(CoachingMailMixin, TransactionCase):
 
     def test_supervisor_sees_nothing_of_coaching(self):
         for model in ("mail.activity", "mail.followers"):
-            self.assertFalse(
-                self.env[model].with_user(self.supervisor).search(self.PLANS), model
-            )
+            with self.subTest(model=model):
+                self.assertFalse(
+                    self.env[model].with_user(self.supervisor).search(self.PLANS), model
+                )
         self.assertFalse(
             self.env["mail.message"]
             .with_user(self.supervisor)
@@ -398,19 +387,20 @@ class TestCoachingMailPrivacy(CoachingMailMixin, TransactionCase):
             ("mail.activity", self.review_a | self.review_b),
             ("mail.followers", self.followers_b),
         ):
-            found = self.env[model].with_user(self.admin).search(self.PLANS)
-            self.assertEqual(found & records, records, model)
-            self.assertFalse(
-                self.env[model]
-                .with_user(self.other_admin)
-                .with_context(allowed_company_ids=self.other_company.ids)
-                .search(self.PLANS),
-                model,
-            )
+            with self.subTest(model=model, records=records):
+                found = self.env[model].with_user(self.admin).search(self.PLANS)
+                self.assertEqual(found & records, records, model)
+                self.assertFalse(
+                    self.env[model]
+                    .with_user(self.other_admin)
+                    .with_context(allowed_company_ids=self.other_company.ids)
+                    .search(self.PLANS),
+                    model,
+                )
 
 
 @tagged("post_install", "-at_install")
-class TestCoachingMailPrivacyHttp(CoachingMailMixin, HttpCase):
+class TestCoachingMailPrivacyHttp(JsonRpcMixin, CoachingMailMixin, HttpCase):
     """The same through JSON-RPC and the chatter's own routes, as coach A."""
 
     @classmethod
@@ -418,30 +408,29 @@ class TestCoachingMailPrivacyHttp(CoachingMailMixin, HttpCase):
         super().setUpClass()
         cls._setup_mail()
 
-    def _rpc(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
     def test_search_read_and_read_group_by_rpc(self):
         self.authenticate("t_coach_a", "t_coach_a")
-        rows = self._rpc(
-            "mail.activity", "search_read", [self.PLANS], {"fields": ["summary"]}
+        rows = self._call_kw(
+            None, "mail.activity", "search_read", [self.PLANS], {"fields": ["summary"]}
         )
         self.assertEqual([r["id"] for r in rows], self.review_a.ids)
-        groups = self._rpc(
-            "mail.activity", "web_read_group", [self.PLANS, ["summary"], ["summary"]]
+        groups = self._call_kw(
+            None,
+            "mail.activity",
+            "web_read_group",
+            [self.PLANS, ["summary"], ["summary"]],
         )
         self.assertNotIn("Eero", str(groups))
-        rows = self._rpc(
+        rows = self._call_kw(
+            None,
             "mail.followers",
             "search_read",
             [self.PLANS],
             {"fields": ["partner_id", "res_id"]},
         )
         self.assertEqual({r["res_id"] for r in rows}, {self.plan.id})
-        rows = self._rpc(
+        rows = self._call_kw(
+            None,
             "mail.message",
             "search_read",
             [[("model", "=", "toimio.coaching.plan"), ("res_id", "=", self.plan_b.id)]],

@@ -382,7 +382,8 @@ class TestWageSubsidyClaims(WageSubsidyCase):
             .decode()
         )
         for text in ("1618033-3", "Aino Testaaja", "LAP/70/2026", "Testiosuuskunta"):
-            self.assertIn(text, html)
+            with self.subTest(text=text):
+                self.assertIn(text, html)
         self.assertIn("1,610.00", html)
 
         csv_text = base64.b64decode(claim.with_user(self.admin).csv_file).decode(

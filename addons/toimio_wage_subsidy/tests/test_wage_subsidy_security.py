@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.toimio_members.tests.common_jsonrpc import JsonRpcMixin
+from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
 
 from .test_wage_subsidy_common import WageSubsidyCase
 
@@ -42,12 +42,13 @@ class TestWageSubsidySecurity(WageSubsidyCase):
                 ):
                     self.env[model].with_user(user).search([], limit=1)
             for record in (self.decision, self.line, self.claim):
-                with self.assertRaises(AccessError):
-                    record.with_user(user).read(["company_id"])
-                with self.assertRaises(AccessError):
-                    record.with_user(user).write({})
-                with self.assertRaises(AccessError):
-                    record.with_user(user).unlink()
+                with self.subTest(record=record):
+                    with self.assertRaises(AccessError):
+                        record.with_user(user).read(["company_id"])
+                    with self.assertRaises(AccessError):
+                        record.with_user(user).write({})
+                    with self.assertRaises(AccessError):
+                        record.with_user(user).unlink()
             with self.assertRaises(AccessError):
                 self.env["toimio.wage.subsidy"].with_user(user).create(
                     {
@@ -65,8 +66,9 @@ class TestWageSubsidySecurity(WageSubsidyCase):
     def test_menu_hidden_from_supervisors_and_coaches(self):
         menu = self.env.ref("toimio_wage_subsidy.toimio_menu_wage_subsidy")
         for user in (self.supervisor, self.coach):
-            visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
-            self.assertNotIn(menu.id, visible)
+            with self.subTest(user=user):
+                visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+                self.assertNotIn(menu.id, visible)
         visible = self.env["ir.ui.menu"].with_user(self.admin)._visible_menu_ids()
         self.assertIn(menu.id, visible)
 
@@ -79,12 +81,14 @@ class TestWageSubsidySecurity(WageSubsidyCase):
             "toimio.wage.subsidy.claim",
             "toimio.wage.subsidy.overview",
         ):
-            self.assertFalse(self.env[model].with_user(other).search([]), model)
+            with self.subTest(model=model):
+                self.assertFalse(self.env[model].with_user(other).search([]), model)
         for record in (self.decision, self.line, self.claim):
-            with self.assertRaises(AccessError):
-                record.with_user(other).read(
-                    ["amount" if "claim" in record._name else "company_id"]
-                )
+            with self.subTest(record=record):
+                with self.assertRaises(AccessError):
+                    record.with_user(other).read(
+                        ["amount" if "claim" in record._name else "company_id"]
+                    )
         with self.assertRaises(AccessError):
             self.claim.with_user(other).csv_file  # noqa: B018
 
@@ -172,9 +176,7 @@ class TestWageSubsidyHttp(JsonRpcMixin, HttpCase):
             [[]],
             {"specification": {"amount": {}, "gross_pay": {}}},
         )
-        self.assertEqual(
-            response["error"]["data"]["name"], "odoo.exceptions.AccessError"
-        )
+        self.assertRefusedRpc(response)
 
     def test_admin_reads_claims_by_rpc(self):
         response = self._call(
