@@ -6,8 +6,8 @@ This file holds the model, its fields and computes, and the planner's and
 recorder's actions. The same model is extended by concern in
 ``shift_rule_checks.py`` (planning rules and their messages),
 ``shift_timesheet.py`` (timesheet lines and the invoice lock) and
-``shift_member_text.py`` (what the member sees: Finnish texts, emails,
-schedule page, calendar feed).
+``shift_member_text.py`` (the shift's Finnish name and times, and what the
+member sees: emails, schedule page, calendar feed).
 """
 
 from collections import defaultdict
