@@ -5,6 +5,7 @@ from . import project_task
 from . import sale_order
 from . import sale_order_line
 from . import toimio_holiday_rule
+
 # toimio.shift, then its extensions by concern. A later one's create and
 # write run around the earlier ones: the member is notified after the planning
 # check, the invoice lock and the timesheet sync have passed.

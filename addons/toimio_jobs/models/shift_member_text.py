@@ -166,15 +166,7 @@ class ToimioShift(models.Model):
         upcoming, past = [], []
         for shift in shifts:
             site = shift.task_id.toimio_site_id or shift.task_id.partner_id
-            address = ", ".join(
-                part
-                for part in (
-                    site.street,
-                    site.street2,
-                    " ".join(p for p in (site.zip, site.city) if p),
-                )
-                if part
-            )
+            address = shift.site_address
             supervisor = shift.supervisor_id.partner_id
             phone = supervisor.mobile or supervisor.phone
             item = {

@@ -61,21 +61,23 @@ class ToimioEngagement(models.Model):
         self._toimio_cancel_planned_after_end()
         return res
 
+    def _toimio_planned_without_engagement(self, after=None):
+        """The people's planned shifts (after the day ``after``) that no
+        engagement covers any more, earliest first."""
+        domain = [
+            ("employee_id", "in", self.employee_id.ids),
+            ("state", "=", "planned"),
+            ("engagement_id", "=", False),
+        ]
+        if after:
+            domain.append(("date", ">", after))
+        return self.env["toimio.shift"].sudo().search(domain, order="start")
+
     def _toimio_cancel_planned_after_end(self):
         """Cancel the planned shifts the new end leaves without an engagement
         and list them in the engagement's chatter."""
-        orphans = (
-            self.env["toimio.shift"]
-            .sudo()
-            .search(
-                [
-                    ("employee_id", "in", self.employee_id.ids),
-                    ("state", "=", "planned"),
-                    ("engagement_id", "=", False),
-                    ("date", ">", min(self.mapped("date_end"))),
-                ],
-                order="start",
-            )
+        orphans = self._toimio_planned_without_engagement(
+            after=min(self.mapped("date_end"))
         )
         if not orphans:
             return
@@ -106,18 +108,7 @@ class ToimioEngagement(models.Model):
         (ending it cancels them instead, see ``write``)."""
         if self.env.context.get("toimio_engagement_ending"):
             return
-        orphans = (
-            self.env["toimio.shift"]
-            .sudo()
-            .search(
-                [
-                    ("employee_id", "in", self.employee_id.ids),
-                    ("state", "=", "planned"),
-                    ("engagement_id", "=", False),
-                ],
-                order="start",
-            )
-        )
+        orphans = self._toimio_planned_without_engagement()
         if orphans:
             first = orphans[0]
             mine = orphans.filtered(lambda s: s.employee_id == first.employee_id)
