@@ -8,11 +8,13 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
+from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
+
 from .common import ToimioJobsCommon, local_to_utc
 
 
 @tagged("post_install", "-at_install")
-class TestPortalSchedule(ToimioJobsCommon, HttpCase):
+class TestPortalSchedule(JsonRpcMixin, ToimioJobsCommon, HttpCase):
     """Every door a member has: the page, the feed, backend URLs, JSON-RPC."""
 
     @classmethod
@@ -199,26 +201,18 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
         ):
             with self.subTest(method=method, args=args):
                 with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-                    self.make_jsonrpc_request(
-                        f"/web/dataset/call_kw/toimio.shift/{method}",
-                        {
-                            "model": "toimio.shift",
-                            "method": method,
-                            "args": args,
-                            "kwargs": {"specification": {"start": {}}}
-                            if method == "web_read"
-                            else {},
-                        },
+                    self._call_kw(
+                        None,
+                        "toimio.shift",
+                        method,
+                        args,
+                        {"specification": {"start": {}}}
+                        if method == "web_read"
+                        else {},
                     )
         with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-            self.make_jsonrpc_request(
-                "/web/dataset/call_kw/hr.employee/search_read",
-                {
-                    "model": "hr.employee",
-                    "method": "search_read",
-                    "args": [[], ["toimio_ical_token"]],
-                    "kwargs": {},
-                },
+            self._call_kw(
+                None, "hr.employee", "search_read", [[], ["toimio_ical_token"]]
             )
 
     def test_backend_urls_are_closed(self):
@@ -239,23 +233,9 @@ class TestPortalSchedule(ToimioJobsCommon, HttpCase):
     def test_supervisor_json_rpc_sees_own_team(self):
         self.supervisor_b.password = "t_liisa_pw"
         self.authenticate("t_liisa", "t_liisa_pw")
-        result = self.make_jsonrpc_request(
-            "/web/dataset/call_kw/toimio.shift/search_read",
-            {
-                "model": "toimio.shift",
-                "method": "search_read",
-                "args": [[], ["id"]],
-                "kwargs": {},
-            },
-        )
+        result = self._call_kw(None, "toimio.shift", "search_read", [[], ["id"]])
         self.assertEqual(result, [])
         with self.assertRaisesRegex(JsonRpcException, "AccessError"):
-            self.make_jsonrpc_request(
-                "/web/dataset/call_kw/toimio.shift/read",
-                {
-                    "model": "toimio.shift",
-                    "method": "read",
-                    "args": [[self.next_shift.id], ["start"]],
-                    "kwargs": {},
-                },
+            self._call_kw(
+                None, "toimio.shift", "read", [[self.next_shift.id], ["start"]]
             )
