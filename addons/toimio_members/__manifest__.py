@@ -4,7 +4,7 @@
     "name": "Toimio Members",
     "summary": "Cooperative member and share register, people in supported work "
     "and their engagements",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Toimio",
     "website": "https://github.com/toimio/toimio",
     "author": "Toimio contributors",

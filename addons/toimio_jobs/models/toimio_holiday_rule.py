@@ -9,7 +9,6 @@ from odoo.exceptions import ValidationError
 
 from .holiday_dates import holiday_date
 
-DEFAULT_TZ = "Europe/Helsinki"
 WEEKDAYS = [
     ("0", "Monday"),
     ("1", "Tuesday"),
@@ -97,7 +96,7 @@ class ToimioHolidayRule(models.Model):
             calendar = company.resource_calendar_id
             if not calendar:
                 continue
-            tz = pytz.timezone(company.partner_id.tz or DEFAULT_TZ)
+            tz = company._toimio_tz()
             for rule in rules:
                 day = rule._date_in(year)
                 start = tz.localize(datetime.combine(day, time.min))

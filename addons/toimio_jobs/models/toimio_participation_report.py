@@ -15,6 +15,13 @@ class ToimioParticipationReport(models.Model):
     _description = "Participation days"
     _auto = False
     _order = "month desc, employee_id"
+    # Read in the transaction that wrote them, the figures are fresh: the
+    # ORM flushes these fields before it reads the view.
+    _depends = {
+        "toimio.shift": ["date", "employee_id", "engagement_id", "state"],
+        "toimio.engagement": ["payer_id", "type_id", "company_id"],
+        "toimio.engagement.type": ["paid", "daily_compensation", "currency_id"],
+    }
 
     month = fields.Date(readonly=True)
     employee_id = fields.Many2one("hr.employee", string="Person", readonly=True)

@@ -20,7 +20,6 @@ from odoo.exceptions import UserError
 from odoo.tools import format_date
 from odoo.tools.sql import create_index
 
-DEFAULT_TZ = "Europe/Helsinki"
 ABSENCE_REASONS = [
     ("sick", "Sick"),
     ("no_show", "Did not come"),
@@ -211,7 +210,7 @@ class ToimioShift(models.Model):
         """
         self.ensure_one()
         company = self.company_id or self.task_id.company_id or self.env.company
-        return pytz.timezone(company.sudo().partner_id.tz or DEFAULT_TZ)
+        return company._toimio_tz()
 
     def _toimio_local(self, moment):
         """Naive local datetime of a UTC datetime in the person's time zone."""
@@ -527,7 +526,7 @@ class ToimioShift(models.Model):
                 for shift in shifts
                 for week in offsets
             }
-            tz = pytz.timezone(company.sudo().partner_id.tz or DEFAULT_TZ)
+            tz = company._toimio_tz()
             leave_days = calendar._toimio_leave_days(
                 min(days.values()), max(days.values()), tz
             )
@@ -547,7 +546,7 @@ class ToimioShift(models.Model):
     def _toimio_week_bounds(self, day):
         """UTC bounds of the ISO week of ``day`` (local midnight to midnight)."""
         monday = day - timedelta(days=day.weekday())
-        tz = pytz.timezone(self.env.user.tz or DEFAULT_TZ)
+        tz = self.env.company._toimio_tz()
         start = tz.localize(datetime.combine(monday, time.min)).astimezone(pytz.utc)
         stop = tz.localize(
             datetime.combine(monday + timedelta(days=7), time.min)

@@ -48,6 +48,16 @@ class TestShiftPlanning(ToimioJobsCase):
         self.assertEqual(copy.when_text, "pe 3.4. klo 8–12")
         self.assertEqual(copy.start, local_to_utc("2026-04-03", 8))
 
+    def test_week_is_the_companys_not_the_users(self):
+        """A supervisor travelling in New York copies the week of 2.3.2026: the
+        week runs Monday to Sunday in the company's time zone (Helsinki), so
+        Monday's 6–8 shift (4.00 UTC, still Sunday in New York) is copied."""
+        self.supervisor.tz = "America/New_York"
+        self._shift(day="2026-03-02", start=6, stop=8)
+        action = self._copy_week("2026-03-04", "2026-03-10")
+        copy = self.env["toimio.shift"].search(action["domain"])
+        self.assertEqual(copy.when_text, "ma 9.3. klo 6–8")
+
     def test_copy_is_all_or_nothing(self):
         self._shift(day="2026-03-02", start=8, stop=12)
         self._shift(employee=self.eero, day="2026-03-03", start=8, stop=12)

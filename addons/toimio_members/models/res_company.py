@@ -1,6 +1,11 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import pytz
+
 from odoo import fields, models
+
+# For a company whose address has no time zone: the cooperatives are Finnish.
+DEFAULT_TZ = "Europe/Helsinki"
 
 LEGAL_FORMS = [
     ("cooperative", "Cooperative"),
@@ -36,3 +41,13 @@ class ResCompany(models.Model):
         """Associations, foundations and municipalities (not companies/cooperatives)."""
         self.ensure_one()
         return self.toimio_legal_form in ("association", "foundation", "municipality")
+
+    def _toimio_tz(self):
+        """Time zone of the company's work (the one definition).
+
+        Days of shifts, daily limits, the week planner's weeks and the times
+        shown to members are counted in it, never in the browser's or the
+        user's time zone.
+        """
+        self.ensure_one()
+        return pytz.timezone(self.sudo().partner_id.tz or DEFAULT_TZ)

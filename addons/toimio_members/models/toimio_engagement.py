@@ -21,6 +21,13 @@ EXIT_OUTCOMES = [
     ("other", "Other"),
     ("unknown", "Unknown"),
 ]
+# A draft engagement has not started: it covers no day.
+VALID_STATES = ("active", "ended")
+# What "valid on a day" reads: the SQL views that use it depend on these.
+VALID_ON_FIELDS = ("state", "date_start", "date_end")
+# Who, where, what and which group: the columns every report row of an
+# engagement carries (the views' dependencies).
+REPORT_ROW_FIELDS = ("employee_id", "company_id", "type_id", "target_group")
 
 
 class ToimioEngagement(models.Model):
@@ -214,6 +221,14 @@ class ToimioEngagement(models.Model):
                     )
                 )
 
+    # -- CRUD -----------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        engagements = super().create(vals_list)
+        self.env["toimio.target.group.change"]._toimio_seed_from(engagements)
+        return engagements
+
     # -- actions ------------------------------------------------------------
 
     def action_activate(self):
@@ -272,13 +287,42 @@ class ToimioEngagement(models.Model):
 
     # -- business methods ------------------------------------------------------
 
+    # "Valid on a day" is written here once, three ways: a domain, a Python
+    # test and an SQL condition for the reports' views. Shift cover, decision
+    # cover and the transition report use them; test_engagement_valid_on
+    # checks that the three agree.
+
+    @api.model
+    def _domain_valid_between(self, first, last):
+        """Domain of engagements running on at least one day of first..last."""
+        return [
+            ("state", "in", VALID_STATES),
+            ("date_start", "<=", last),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", first),
+        ]
+
     @api.model
     def _domain_valid_on(self, day):
         """Domain of engagements running on ``day`` (not draft)."""
-        return [
-            ("state", "in", ("active", "ended")),
-            ("date_start", "<=", day),
-            "|",
-            ("date_end", "=", False),
-            ("date_end", ">=", day),
-        ]
+        return self._domain_valid_between(day, day)
+
+    def _toimio_is_valid_on(self, day):
+        """This engagement runs on ``day`` (started, not draft, not yet ended)."""
+        self.ensure_one()
+        return (
+            self.state in VALID_STATES
+            and self.date_start <= day
+            and (not self.date_end or self.date_end >= day)
+        )
+
+    @api.model
+    def _toimio_sql_valid_on(self, alias, day):
+        """SQL condition: the engagement row ``alias`` runs on ``day`` (an SQL
+        date expression such as a column or ``CURRENT_DATE``), for views."""
+        states = ", ".join(f"'{state}'" for state in VALID_STATES)
+        return (
+            f"({alias}.state IN ({states}) AND {alias}.date_start <= {day}"
+            f" AND ({alias}.date_end IS NULL OR {alias}.date_end >= {day}))"
+        )

@@ -39,12 +39,20 @@ FOLLOWUP_RESULTS = [
 FOLLOWUP_MONTHS = 6
 # Moving to another engagement of the cooperative is not leaving it.
 NOT_LEAVING_OUTCOMES = ("other_engagement",)
+# What "leaver" reads: the SQL views that use it depend on these.
+LEAVING_FIELDS = ("state", "date_end", "exit_outcome")
 FOLLOWUP_ACTIVITY_XMLID = "toimio_members.mail_activity_type_esf_followup"
+# Writing these may make, move or close the follow-up reminder.
+FOLLOWUP_TRIGGERS = {"state", "date_end", "exit_outcome", "followup_result", "coach_id"}
 
 
 class ToimioEngagement(models.Model):
     _name = "toimio.engagement"
-    _inherit = ["toimio.engagement", "toimio.special.category.mixin"]
+    _inherit = [
+        "toimio.engagement",
+        "toimio.special.category.mixin",
+        "toimio.activity.sync.mixin",
+    ]
 
     _toimio_special_fields = ("entry_disability",)
     _toimio_special_coach_field = "employee_id.toimio_coach_id"
@@ -133,12 +141,25 @@ class ToimioEngagement(models.Model):
         result = super().write(vals)
         if vals.get("followup_result"):
             self.activity_feedback([FOLLOWUP_ACTIVITY_XMLID])
+        if FOLLOWUP_TRIGGERS.intersection(vals):
+            self._toimio_sync_reminders()
         return result
 
-    def _end(self, date_end, exit_outcome, exit_note=False):
-        result = super()._end(date_end, exit_outcome, exit_note=exit_note)
-        self._toimio_schedule_followup()
-        return result
+    # "Leaver" is written here once, three ways (domain, Python, SQL for the
+    # views); test_engagement_leaver checks that they agree. An ended
+    # engagement without a recorded outcome counts as leaving: the person is
+    # gone, and the funders count them with an unknown situation.
+
+    @api.model
+    def _toimio_domain_leaving(self):
+        """Domain of engagements that ended with the person leaving."""
+        return [
+            ("state", "=", "ended"),
+            ("date_end", "!=", False),
+            "|",
+            ("exit_outcome", "=", False),
+            ("exit_outcome", "not in", NOT_LEAVING_OUTCOMES),
+        ]
 
     def _toimio_is_leaving(self):
         """The engagement ended with the person leaving the cooperative."""
@@ -146,35 +167,38 @@ class ToimioEngagement(models.Model):
         return bool(
             self.state == "ended"
             and self.date_end
-            and self.exit_outcome
             and self.exit_outcome not in NOT_LEAVING_OUTCOMES
         )
 
-    def _toimio_schedule_followup(self):
-        """One follow-up activity per leaver for the coach, due at exit + 6 months."""
-        activity_type = self.env.ref(FOLLOWUP_ACTIVITY_XMLID)
-        leavers = self.filtered(lambda e: e.followup_due_date and not e.followup_result)
-        if not leavers:
-            return self.env["mail.activity"]
-        model = self.env["ir.model"]._get_id(self._name)
+    @api.model
+    def _toimio_sql_leaving(self, alias):
+        """SQL condition: the engagement row ``alias`` is a leaver's, for views."""
+        staying = ", ".join(f"'{outcome}'" for outcome in NOT_LEAVING_OUTCOMES)
         return (
-            self.env["mail.activity"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "res_model_id": model,
-                        "res_id": engagement.id,
-                        "activity_type_id": activity_type.id,
-                        "automated": True,
-                        "date_deadline": engagement.followup_due_date,
-                        "user_id": (engagement.coach_id or self.env.user).id,
-                        "summary": self.env._(
-                            "Six-month follow-up: %(name)s",
-                            name=engagement.employee_id.sudo().name,
-                        ),
-                    }
-                    for engagement in leavers
-                ]
-            )
+            f"({alias}.state = 'ended' AND {alias}.date_end IS NOT NULL"
+            f" AND ({alias}.exit_outcome IS NULL"
+            f" OR {alias}.exit_outcome NOT IN ({staying})))"
         )
+
+    # -- follow-up reminders (toimio.activity.sync.mixin) -------------------
+
+    def _toimio_reminder_types(self):
+        return super()._toimio_reminder_types() | self.env.ref(FOLLOWUP_ACTIVITY_XMLID)
+
+    def _toimio_wanted_reminders(self):
+        """One follow-up for the coach per leaver, due at exit + 6 months,
+        until the situation is recorded."""
+        wanted = super()._toimio_wanted_reminders()
+        activity_type = self.env.ref(FOLLOWUP_ACTIVITY_XMLID)
+        for engagement in self.filtered(
+            lambda e: e.followup_due_date and not e.followup_result
+        ):
+            wanted[(engagement.id, activity_type.id)] = {
+                "date_deadline": engagement.followup_due_date,
+                "user_id": engagement.coach_id.id,
+                "summary": self.env._(
+                    "Six-month follow-up: %(name)s",
+                    name=engagement.employee_id.sudo().name,
+                ),
+            }
+        return wanted

@@ -1,6 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from .toimio_engagement import TARGET_GROUPS
 
@@ -27,3 +27,34 @@ class ToimioTargetGroupChange(models.Model):
         default=lambda self: self.env.user,
         readonly=True,
     )
+
+    @api.model
+    def _toimio_seed_from(self, engagements):
+        """Start the history of people who have none with the target group at
+        entry of their first engagement (dated its start, no "from" group: not
+        a transition). Without it a later change would be stored as "from
+        (none)" and be lost from the transitions and the funders' counts."""
+        changes = self.sudo()
+        known = set(
+            changes.search(
+                [("employee_id", "in", engagements.employee_id.ids)]
+            ).employee_id.ids
+        )
+        vals_list = []
+        for engagement in engagements.sorted(lambda e: (e.date_start, e.id)):
+            person = engagement.employee_id
+            if person.id in known or not engagement.target_group:
+                continue
+            known.add(person.id)
+            vals_list.append(
+                {
+                    "employee_id": person.id,
+                    "date": engagement.date_start,
+                    "new_group": engagement.target_group,
+                    "reason": self.env._(
+                        "Target group at the start of the engagement %(name)s.",
+                        name=engagement.display_name,
+                    ),
+                }
+            )
+        return changes.create(vals_list)

@@ -14,3 +14,5 @@ from . import test_member_register_privacy
 from . import test_mail_privacy
 from . import test_end_to_end
 from . import test_member_register_scope
+from . import test_engagement_rules
+from . import test_activity_sync

@@ -160,7 +160,7 @@ class TestMailPrivacy(MailPrivacyMixin, ToimioMembersCase):
         )
         # Their own coachee's follow-up they close as before.
         self.followup_a.with_user(self.coach_a).action_feedback(feedback="Opiskelee")
-        self.assertFalse(self.followup_a.exists())
+        self.assertFalse(self.followup_a.active, "done (kept as done)")
 
     def test_reassigned_followup_is_seen_by_its_new_responsible(self):
         self.followup_b.user_id = self.coach_a

@@ -26,6 +26,58 @@ class ToimioEconomyReport(models.Model):
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "date"
+    # Fresh within the transaction that wrote them (see the transitions); the
+    # two views it reads bring their own dependencies.
+    _depends = {
+        "account.analytic.line": [
+            "date",
+            "unit_amount",
+            "toimio_shift_id",
+            "so_line",
+            "product_uom_id",
+            "timesheet_invoice_id",
+        ],
+        "toimio.shift": ["company_id", "partner_id", "engagement_type_id"],
+        "sale.order.line": [
+            "order_id",
+            "product_uom",
+            "product_id",
+            "price_subtotal",
+            "price_unit",
+            "qty_delivered",
+        ],
+        "sale.order": ["partner_id"],
+        "uom.uom": ["factor"],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["invoice_policy", "service_type"],
+        "account.move": ["state"],
+        "toimio.wage.subsidy.claim": [
+            "subsidy_id",
+            "state",
+            "payment_month",
+            "amount",
+            "paid_amount",
+        ],
+        "toimio.wage.subsidy": ["company_id", "authority_id", "engagement_id"],
+        "toimio.engagement": ["type_id"],
+        "toimio.wage.subsidy.overview": [
+            "kind",
+            "subsidy_id",
+            "claim_deadline",
+            "company_id",
+            "authority_id",
+            "outstanding",
+        ],
+        "toimio.participation.report": [
+            "month",
+            "company_id",
+            "payer_id",
+            "type_id",
+            "days",
+            "amount",
+        ],
+        "res.company": ["currency_id"],
+    }
 
     kind = fields.Selection(
         [

@@ -23,6 +23,26 @@ class ToimioHoursReport(models.Model):
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "date"
+    # Fresh within the transaction that wrote them (see the transitions).
+    _depends = {
+        "toimio.shift": [
+            "date",
+            "company_id",
+            "employee_id",
+            "engagement_id",
+            "engagement_type_id",
+            "partner_id",
+            "project_id",
+            "task_id",
+            "supervisor_id",
+            "state",
+            "planned_hours",
+            "worked_hours",
+        ],
+        "toimio.engagement": ["target_group"],
+        "toimio.engagement.type": ["paid"],
+        "toimio.target.group.change": ["employee_id", "date", "new_group"],
+    }
 
     date = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", string="Company", readonly=True)

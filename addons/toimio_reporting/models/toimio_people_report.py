@@ -3,7 +3,11 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from odoo.addons.toimio_members.models.toimio_engagement import TARGET_GROUPS
+from odoo.addons.toimio_members.models.toimio_engagement import (
+    REPORT_ROW_FIELDS,
+    TARGET_GROUPS,
+    VALID_ON_FIELDS,
+)
 
 
 class ToimioPeopleReport(models.Model):
@@ -16,6 +20,16 @@ class ToimioPeopleReport(models.Model):
     _auto = False
     _order = "employee_id"
     _rec_name = "employee_id"
+    # Fresh within the transaction that wrote them (see the transitions).
+    _depends = {
+        "toimio.engagement": [
+            *VALID_ON_FIELDS,
+            *REPORT_ROW_FIELDS,
+            "coach_id",
+        ],
+        "toimio.engagement.type": ["exclusive"],
+        "hr.employee": ["toimio_target_group"],
+    }
 
     employee_id = fields.Many2one("hr.employee", string="Person", readonly=True)
     engagement_id = fields.Many2one(
@@ -50,13 +64,16 @@ class ToimioPeopleReport(models.Model):
                       FROM toimio_engagement e
                       JOIN hr_employee emp ON emp.id = e.employee_id
                       JOIN toimio_engagement_type t ON t.id = e.type_id
-                     WHERE e.state = 'active'
-                       AND e.date_start <= CURRENT_DATE
-                       AND (e.date_end IS NULL OR e.date_end >= CURRENT_DATE)
+                     WHERE %s
                   ORDER BY e.employee_id, t.exclusive DESC NULLS LAST,
                            e.date_start DESC, e.id DESC
                 )
                 """,
                 SQL.identifier(self._table),
+                SQL(
+                    self.env["toimio.engagement"]._toimio_sql_valid_on(
+                        "e", "CURRENT_DATE"
+                    )
+                ),
             )
         )

@@ -5,11 +5,13 @@ from odoo.tools import SQL
 
 from odoo.addons.toimio_members.models.toimio_engagement import (
     EXIT_OUTCOMES,
+    REPORT_ROW_FIELDS,
     TARGET_GROUPS,
+    VALID_ON_FIELDS,
 )
 from odoo.addons.toimio_members.models.toimio_engagement_esf import (
     FOLLOWUP_RESULTS,
-    NOT_LEAVING_OUTCOMES,
+    LEAVING_FIELDS,
 )
 
 
@@ -26,6 +28,23 @@ class ToimioTransitionReport(models.Model):
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "date"
+    # Read in the transaction that wrote them, the figures are fresh: the
+    # ORM flushes these fields before it reads the view.
+    _depends = {
+        "toimio.engagement": [
+            *VALID_ON_FIELDS,
+            *LEAVING_FIELDS,
+            *REPORT_ROW_FIELDS,
+            "followup_result",
+        ],
+        "toimio.target.group.change": [
+            "date",
+            "employee_id",
+            "company_id",
+            "old_group",
+            "new_group",
+        ],
+    }
 
     kind = fields.Selection(
         [("exit", "Exit"), ("group_change", "Target group change")],
@@ -94,7 +113,9 @@ class ToimioTransitionReport(models.Model):
         )
 
     def _query(self):
-        not_leaving = ", ".join(f"'{outcome}'" for outcome in NOT_LEAVING_OUTCOMES)
+        engagements = self.env["toimio.engagement"]
+        leaving = engagements._toimio_sql_leaving("e")
+        running = engagements._toimio_sql_valid_on("r", "c.date")
         return f"""
             SELECT e.id * 2 AS id,
                    'exit' AS kind,
@@ -106,8 +127,7 @@ class ToimioTransitionReport(models.Model):
                    e.target_group AS entry_group,
                    e.date_start AS entry_date,
                    e.exit_outcome,
-                   COALESCE(e.exit_outcome NOT IN ({not_leaving}), TRUE)
-                       AS is_leaving,
+                   {leaving} AS is_leaving,
                    NULL::varchar AS old_group,
                    NULL::varchar AS new_group,
                    NULL::varchar AS direction,
@@ -146,9 +166,7 @@ class ToimioTransitionReport(models.Model):
                            r.date_start
                       FROM toimio_engagement r
                      WHERE r.employee_id = c.employee_id
-                       AND r.state IN ('active', 'ended')
-                       AND r.date_start <= c.date
-                       AND (r.date_end IS NULL OR r.date_end >= c.date)
+                       AND {running}
                   ORDER BY r.date_start DESC, r.id DESC
                      LIMIT 1
                    ) r ON TRUE

@@ -3,10 +3,6 @@
 from odoo import Command, fields, models
 from odoo.tools import SQL, format_date
 
-from odoo.addons.toimio_members.models.toimio_engagement_esf import (
-    NOT_LEAVING_OUTCOMES,
-)
-
 from .toimio_xlsx import build_xlsx
 
 GENDER_COLUMNS = ("women", "men", "other", "unknown")
@@ -241,10 +237,9 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
         """Last engagement of each person who left the cooperative in the period."""
         return self._toimio_engagement_rows(
             [
-                ("state", "=", "ended"),
+                *self.env["toimio.engagement"]._toimio_domain_leaving(),
                 ("date_end", ">=", self.date_from),
                 ("date_end", "<=", self.date_to),
-                ("exit_outcome", "not in", NOT_LEAVING_OUTCOMES),
             ],
             ["{e}.exit_outcome", "{e}.followup_result"],
             "{e}.employee_id, {e}.date_end DESC, {e}.id DESC",

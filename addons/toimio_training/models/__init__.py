@@ -15,4 +15,5 @@ from . import survey_user_input
 from . import toimio_self_assessment
 from . import toimio_self_assessment_score
 from . import hr_employee
+from . import hr_employee_card_reminder
 from . import mail_privacy

@@ -72,11 +72,6 @@ class HrEmployeeSkill(models.Model):
         compute="_compute_toimio_expiry_state",
         search="_search_toimio_expiry_state",
     )
-    toimio_expiry_reminded = fields.Date(
-        copy=False,
-        readonly=True,
-        help="Expiry date the coach has already been reminded about.",
-    )
 
     @api.depends("toimio_date", "skill_id")
     def _compute_toimio_date_expiry(self):
@@ -202,68 +197,34 @@ class HrEmployeeSkill(models.Model):
 
     @api.model
     def _cron_toimio_card_reminders(self):
-        """To-dos for the coach before a card or permit expires (daily)."""
+        """To-dos for the coach before a card or permit expires (daily): see
+        ``hr.employee._toimio_wanted_reminders``."""
         today = fields.Date.context_today(self)
-        companies = self.env["res.company"].search([])
-        longest = max(companies.mapped("toimio_card_reminder_days") or [0])
-        lines = self.search(
+        longest = max(
+            self.env["res.company"].search([]).mapped("toimio_card_reminder_days")
+            or [0]
+        )
+        expiring = self.search(
             [
                 ("toimio_kind", "=", "card"),
-                ("employee_id.active", "=", True),
                 ("toimio_date_expiry", ">=", today),
                 ("toimio_date_expiry", "<=", today + timedelta(days=longest)),
             ]
-        ).filtered(
-            lambda line: (
-                line.toimio_expiry_reminded != line.toimio_date_expiry
-                and line.toimio_date_expiry
-                <= today
-                + timedelta(days=line.employee_id.company_id.toimio_card_reminder_days)
+        ).employee_id
+        reminded = (
+            self.env["hr.employee"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    (
+                        "activity_ids.activity_type_id",
+                        "=",
+                        self.env.ref(
+                            "toimio_training.mail_activity_type_card_expiry"
+                        ).id,
+                    )
+                ]
             )
         )
-        if not lines:
-            return True
-        activity_type = self.env.ref("toimio_training.mail_activity_type_card_expiry")
-        model_id = self.env["ir.model"]._get_id("hr.employee")
-        activities = []
-        reminded = self.browse()
-        for line in lines:
-            employee = line.employee_id
-            user = (
-                employee.toimio_coach_id
-                or employee.company_id.toimio_training_responsible_id
-            )
-            if not user:
-                continue
-            reminded |= line
-            # Written in the language of the person who reads the to-do.
-            user_env = self.with_context(lang=user.lang).env
-            activities.append(
-                {
-                    "res_model_id": model_id,
-                    "res_id": employee.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "date_deadline": max(
-                        today, line.toimio_date_expiry - timedelta(days=30)
-                    ),
-                    "summary": user_env._(
-                        "%(card)s expires on %(date)s",
-                        card=line.skill_id.with_env(user_env).name,
-                        date=format_date(user_env, line.toimio_date_expiry),
-                    ),
-                    "note": user_env._(
-                        "Book a renewal course or ask for a copy of the new card."
-                    ),
-                }
-            )
-        self.env["mail.activity"].create(activities)
-        if not reminded:
-            return True
-        self.env.cr.execute(
-            "UPDATE hr_employee_skill SET toimio_expiry_reminded = toimio_date_expiry "
-            "WHERE id IN %s",
-            [tuple(reminded.ids)],
-        )
-        self.invalidate_model(["toimio_expiry_reminded"])
+        (expiring | reminded)._toimio_sync_reminders()
         return True

@@ -8,6 +8,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+REVIEW_ACTIVITY_XMLID = "toimio_training.mail_activity_type_coaching_review"
+# Writing these may make, move or remove the review to-do.
+REVIEW_TRIGGERS = {"state", "coach_id", "next_review_date"}
+
 PLAN_STATES = [("draft", "Draft"), ("active", "Active"), ("closed", "Closed")]
 
 
@@ -16,7 +20,7 @@ class ToimioCoachingPlan(models.Model):
 
     _name = "toimio.coaching.plan"
     _description = "Coaching plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "toimio.activity.sync.mixin"]
     _order = "state_sequence, next_review_date, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -277,8 +281,8 @@ class ToimioCoachingPlan(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if "coach_id" in vals:
-            self._toimio_move_review_activities()
+        if REVIEW_TRIGGERS.intersection(vals):
+            self._toimio_sync_reminders()
         return result
 
     def unlink(self):
@@ -329,15 +333,16 @@ class ToimioCoachingPlan(models.Model):
         """Close active plans (used by the wizard and code)."""
         if any(plan.state != "active" for plan in self):
             raise UserError(self.env._("Only an active coaching plan can be closed."))
+        # Done first: closing the plan would otherwise remove the to-do.
+        self._toimio_review_activities().action_feedback(
+            feedback=self.env._("The plan was closed.")
+        )
         self.write(
             {
                 "state": "closed",
                 "close_reason": reason or False,
                 "date_closed": date_closed or fields.Date.context_today(self),
             }
-        )
-        self._toimio_review_activities().action_feedback(
-            feedback=self.env._("The plan was closed.")
         )
         return True
 
@@ -383,6 +388,11 @@ class ToimioCoachingPlan(models.Model):
     def _toimio_after_review(self, review_date):
         """A review meeting was held: the next review is one interval later."""
         today = fields.Date.context_today(self)
+        # Done first, for the review date it was due on; the next review gets
+        # its own to-do in time.
+        self._toimio_review_activities().action_feedback(
+            feedback=self.env._("Review held.")
+        )
         for plan in self:
             values = {
                 "last_review_date": max(
@@ -395,9 +405,6 @@ class ToimioCoachingPlan(models.Model):
                     review_date + relativedelta(months=months), today
                 )
             plan.write(values)
-        self._toimio_review_activities().action_feedback(
-            feedback=self.env._("Review held.")
-        )
 
     def _toimio_new_answer(self, survey):
         """A survey answer (with its secret link) that only the person can fill in.
@@ -442,18 +449,38 @@ class ToimioCoachingPlan(models.Model):
                 (
                     "activity_type_id",
                     "=",
-                    self.env.ref(
-                        "toimio_training.mail_activity_type_coaching_review"
-                    ).id,
+                    self.env.ref(REVIEW_ACTIVITY_XMLID).id,
                 ),
             ]
         )
 
-    def _toimio_move_review_activities(self):
-        for activity in self._toimio_review_activities().sudo():
-            plan = self.browse(activity.res_id)
-            if activity.user_id != plan.coach_id:
-                activity.user_id = plan.coach_id
+    def _toimio_reminder_types(self):
+        return super()._toimio_reminder_types() | self.env.ref(REVIEW_ACTIVITY_XMLID)
+
+    def _toimio_wanted_reminders(self):
+        """A to-do for the coach of an active plan, due on the review date,
+        from the company's number of days before it (or at once with
+        ``toimio_remind_now``). Once made it follows the date and the coach
+        until the review is held or the plan closed."""
+        wanted = super()._toimio_wanted_reminders()
+        today = fields.Date.context_today(self)
+        activity_type = self.env.ref(REVIEW_ACTIVITY_XMLID)
+        reminded = set(self.sudo()._toimio_review_activities().mapped("res_id"))
+        remind_now = self.env.context.get("toimio_remind_now")
+        for plan in self.filtered(
+            lambda p: p.state == "active" and p.coach_id and p.next_review_date
+        ):
+            soon = today + timedelta(days=plan.company_id.toimio_review_reminder_days)
+            if remind_now or plan.id in reminded or plan.next_review_date <= soon:
+                wanted[(plan.id, activity_type.id)] = {
+                    "date_deadline": plan.next_review_date,
+                    "user_id": plan.coach_id.id,
+                    "summary": self.with_context(lang=plan.coach_id.lang).env._(
+                        "Review the coaching plan of %(person)s",
+                        person=plan.employee_id.name,
+                    ),
+                }
+        return wanted
 
     @api.model
     def _cron_review_reminders(self):
@@ -472,14 +499,16 @@ class ToimioCoachingPlan(models.Model):
                 ("next_review_date", "<=", today + timedelta(days=longest)),
             ]
         )
-        self._toimio_schedule_review_activities(
-            plans.filtered(
-                lambda p: (
-                    p.next_review_date
-                    <= today + timedelta(days=p.company_id.toimio_review_reminder_days)
+        reminded = self.search(
+            [
+                (
+                    "activity_ids.activity_type_id",
+                    "=",
+                    self.env.ref(REVIEW_ACTIVITY_XMLID).id,
                 )
-            )
+            ]
         )
+        (plans | reminded)._toimio_sync_reminders()
         self.env["toimio.self.assessment"]._toimio_request_review_assessments(
             plans.filtered(
                 lambda p: (
@@ -494,27 +523,5 @@ class ToimioCoachingPlan(models.Model):
 
     @api.model
     def _toimio_schedule_review_activities(self, plans):
-        if not plans:
-            return self.env["mail.activity"]
-        reminded = set(plans._toimio_review_activities().mapped("res_id"))
-        activity_type = self.env.ref(
-            "toimio_training.mail_activity_type_coaching_review"
-        )
-        model_id = self.env["ir.model"]._get_id(self._name)
-        return self.env["mail.activity"].create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": plan.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": plan.coach_id.id,
-                    "date_deadline": plan.next_review_date,
-                    "summary": self.with_context(lang=plan.coach_id.lang).env._(
-                        "Review the coaching plan of %(person)s",
-                        person=plan.employee_id.name,
-                    ),
-                }
-                for plan in plans
-                if plan.id not in reminded
-            ]
-        )
+        """Remind the coaches of ``plans`` now, whatever the review date."""
+        return plans.with_context(toimio_remind_now=True)._toimio_sync_reminders()

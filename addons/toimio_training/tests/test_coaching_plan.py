@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, TransactionCase, tagged
 
@@ -220,3 +221,26 @@ class TestCoachingPlan(ToimioTrainingMixin, TransactionCase):
         draft = self._plan(self.engagement_eero, self.coach_b)
         draft.unlink()
         self.assertFalse(draft.exists())
+
+    def test_review_todo_follows_the_review_date_and_closes_when_held(self):
+        """Review in 5 days (reminder 7 days ahead): the cron makes one to-do
+        due on the review day; the review moved 3 days later moves it; the
+        review meeting marks it done and the cron does not bring it back."""
+        plan = self._plan(self.engagement_aino, self.coach_a, state="active")
+        plan.next_review_date = self.today + timedelta(days=5)
+        self.Plan._cron_review_reminders()
+        todo = plan.activity_ids
+        self.assertEqual(todo.date_deadline, self.today + timedelta(days=5))
+        plan.next_review_date = self.today + timedelta(days=8)
+        self.assertEqual(plan.activity_ids, todo)
+        self.assertEqual(todo.date_deadline, self.today + timedelta(days=8))
+        self.env["toimio.coaching.meeting"].create(
+            {
+                "plan_id": plan.id,
+                "date": fields.Datetime.to_string(fields.Datetime.now()),
+                "is_review": True,
+                "agreed": "Jatketaan samaan malliin.",
+            }
+        )
+        self.Plan._cron_review_reminders()
+        self.assertFalse(plan.activity_ids)

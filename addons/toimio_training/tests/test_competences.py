@@ -150,41 +150,66 @@ class TestCompetences(ToimioTrainingMixin, TransactionCase):
                 }
             )
 
+    def _card_reminders(self, employees):
+        return self.env["mail.activity"].search(
+            [
+                (
+                    "activity_type_id",
+                    "=",
+                    self.env.ref("toimio_training.mail_activity_type_card_expiry").id,
+                ),
+                ("res_model", "=", "hr.employee"),
+                ("res_id", "in", employees.ids),
+            ]
+        )
+
     def test_expiry_reminders_go_to_the_coach_once(self):
+        """Today 2.2.2026, 60 days ahead (the default). Aino's first aid card
+        (36 months from 1.3.2023) expires 1.3.2026: one to-do for her coach,
+        due 60 days before = 31.12.2025, however often the cron runs. Her
+        safety card (to 2029) and Eero's card that expired in 2023 get none."""
         expiring = self._card(self.aino, self.first_aid, date(2023, 3, 1))
         self._card(self.aino, self.safety_card, date(2024, 3, 15))
         self._card(self.eero, self.first_aid, date(2020, 1, 1))  # long expired
         self.Skill._cron_toimio_card_reminders()
         self.Skill._cron_toimio_card_reminders()
-        activity_type = self.env.ref("toimio_training.mail_activity_type_card_expiry")
-        ours = [
-            ("activity_type_id", "=", activity_type.id),
-            ("res_model", "=", "hr.employee"),
-            ("res_id", "in", (self.aino | self.eero).ids),
-        ]
-        activities = self.env["mail.activity"].search(ours)
-        self.assertEqual(len(activities), 1)
-        self.assertEqual(activities.res_model, "hr.employee")
-        self.assertEqual(activities.res_id, self.aino.id)
-        self.assertEqual(activities.user_id, self.coach_a)
-        self.assertIn("First aid 1 (EA 1)", activities.summary)
-        self.assertEqual(expiring.toimio_expiry_reminded, date(2026, 3, 1))
-        # A renewed card that expires again gets a new reminder in time.
+        activity = self._card_reminders(self.aino | self.eero)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.res_id, self.aino.id)
+        self.assertEqual(activity.user_id, self.coach_a)
+        self.assertEqual(activity.date_deadline, date(2025, 12, 31))
+        self.assertIn("First aid 1 (EA 1)", activity.summary)
+        # The card is renewed on a later course (expires 20.3.2026): the same
+        # to-do moves (due 19.1.2026).
         expiring.toimio_date = date(2023, 3, 20)
         self.Skill._cron_toimio_card_reminders()
-        self.assertEqual(self.env["mail.activity"].search_count(ours), 2)
+        self.assertEqual(self._card_reminders(self.aino), activity)
+        self.assertEqual(activity.date_deadline, date(2026, 1, 19))
+        # Renewed for three more years: nothing left to remind about.
+        expiring.toimio_date = date(2026, 2, 1)
+        self.Skill._cron_toimio_card_reminders()
+        self.assertFalse(self._card_reminders(self.aino))
+
+    def test_card_reminder_uses_the_company_setting(self):
+        """A first aid card expiring 15.4.2026 is 72 days away: nothing with
+        the default 60 days; with 90 days a to-do due 15.1.2026."""
+        self._card(self.aino, self.first_aid, date(2023, 4, 15))
+        self.Skill._cron_toimio_card_reminders()
+        self.assertFalse(self._card_reminders(self.aino))
+        self.aino.company_id.toimio_card_reminder_days = 90
+        self.Skill._cron_toimio_card_reminders()
+        self.assertEqual(
+            self._card_reminders(self.aino).date_deadline, date(2026, 1, 15)
+        )
 
     def test_expiry_reminder_without_coach_goes_to_the_responsible(self):
         self.aino.toimio_coach_id = False
-        card = self._card(self.aino, self.first_aid, date(2023, 3, 1))
+        self._card(self.aino, self.first_aid, date(2023, 3, 1))
         self.Skill._cron_toimio_card_reminders()
-        self.assertFalse(card.toimio_expiry_reminded, "nobody to remind: try again")
+        self.assertFalse(self._card_reminders(self.aino), "nobody to remind")
         self.cooperative.toimio_training_responsible_id = self.admin
         self.Skill._cron_toimio_card_reminders()
-        activity = self.env["mail.activity"].search(
-            [("res_model", "=", "hr.employee"), ("res_id", "=", self.aino.id)]
-        )
-        self.assertEqual(activity.user_id, self.admin)
+        self.assertEqual(self._card_reminders(self.aino).user_id, self.admin)
 
     def test_award_keeps_a_higher_level(self):
         work = self.env.ref("toimio_training.skill_type_work")

@@ -31,7 +31,7 @@ class ToimioWageSubsidy(models.Model):
 
     _name = "toimio.wage.subsidy"
     _description = "Pay-subsidy decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "toimio.activity.sync.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
 
@@ -284,11 +284,11 @@ class ToimioWageSubsidy(models.Model):
             engagement.employee_id == self.employee_id
             and engagement.type_code == "subsidised"
             and engagement.company_id == self.company_id
-            and engagement.date_start <= self.date_start
-            and (
-                not engagement.date_end
-                or (self.date_end and engagement.date_end >= self.date_end)
-            )
+            # An engagement is one unbroken period: running on the first and
+            # the last day of the decision, it runs on every day between.
+            and bool(self.date_start and self.date_end)
+            and engagement._toimio_is_valid_on(self.date_start)
+            and engagement._toimio_is_valid_on(self.date_end)
         )
 
     # -- constraints -------------------------------------------------------
@@ -421,11 +421,7 @@ class ToimioWageSubsidy(models.Model):
     def _check_engagement(self):
         for decision in self.filtered(lambda d: d.state in ("active", "closed")):
             engagement = decision.engagement_id
-            if (
-                not engagement
-                or engagement.state not in ("active", "ended")
-                or not decision._engagement_covers(engagement)
-            ):
+            if not engagement or not decision._engagement_covers(engagement):
                 raise ValidationError(
                     self.env._(
                         "The period %(start)s–%(end)s of decision %(number)s must "
@@ -494,12 +490,12 @@ class ToimioWageSubsidy(models.Model):
                     )
                 )
         self.write({"state": "active"})
-        self._toimio_sync_activities()
+        self._toimio_sync_reminders()
         return True
 
     def action_close(self):
         self.filtered(lambda d: d.state == "active").write({"state": "closed"})
-        self._toimio_sync_activities()
+        self._toimio_sync_reminders()
         return True
 
     def action_cancel(self):
@@ -512,14 +508,14 @@ class ToimioWageSubsidy(models.Model):
             )
         self.claim_ids.unlink()
         self.write({"state": "cancelled"})
-        self._toimio_sync_activities()
+        self._toimio_sync_reminders()
         return True
 
     def action_reset_to_draft(self):
         self.filtered(lambda d: d.state in ("cancelled", "active")).write(
             {"state": "draft"}
         )
-        self._toimio_sync_activities()
+        self._toimio_sync_reminders()
         return True
 
     def action_create_claims(self):
@@ -571,7 +567,7 @@ class ToimioWageSubsidy(models.Model):
     @api.model
     def _cron_schedule_activities(self):
         """Daily: make sure every decision has its deadline reminders."""
-        self.search([("state", "in", ("active", "closed"))])._toimio_sync_activities()
+        self.search([("state", "in", ("active", "closed"))])._toimio_sync_reminders()
         # Also remove reminders of decisions that were cancelled or reset.
         self.search(
             [
@@ -579,20 +575,20 @@ class ToimioWageSubsidy(models.Model):
                 (
                     "activity_ids.activity_type_id",
                     "in",
-                    self._toimio_activity_types().ids,
+                    self._toimio_reminder_types().ids,
                 ),
             ]
-        )._toimio_sync_activities()
+        )._toimio_sync_reminders()
 
-    def _toimio_activity_types(self):
+    def _toimio_reminder_types(self):
         return self.env.ref(
             "toimio_wage_subsidy.mail_activity_type_wage_subsidy_deadline"
         ) | self.env.ref(
             "toimio_wage_subsidy.mail_activity_type_wage_subsidy_continuation"
         )
 
-    def _toimio_wanted_activities(self):
-        """{(decision id, activity type): due date} of the reminders wanted now.
+    def _toimio_wanted_reminders(self):
+        """The reminders wanted now (see ``toimio.activity.sync.mixin``).
 
         Claim deadline: decisions still running, or closed with pay or claims
         left to submit, and whose deadline has not passed.
@@ -635,9 +631,10 @@ class ToimioWageSubsidy(models.Model):
             if decision.claim_deadline >= today and (
                 decision.state == "active" or decision.id in open_ids
             ):
-                wanted[(decision.id, deadline_type.id)] = (
+                wanted[(decision.id, deadline_type.id)] = decision._toimio_reminder(
+                    deadline_type,
                     decision.claim_deadline
-                    - timedelta(days=company.toimio_wage_subsidy_deadline_days)
+                    - timedelta(days=company.toimio_wage_subsidy_deadline_days),
                 )
             has_follower = any(
                 e == decision.employee_id.id
@@ -650,63 +647,20 @@ class ToimioWageSubsidy(models.Model):
                 and decision.date_end >= today
                 and not has_follower
             ):
-                wanted[(decision.id, continuation_type.id)] = decision.date_end - (
-                    timedelta(days=company.toimio_wage_subsidy_continuation_days)
+                wanted[(decision.id, continuation_type.id)] = decision._toimio_reminder(
+                    continuation_type,
+                    decision.date_end
+                    - timedelta(days=company.toimio_wage_subsidy_continuation_days),
                 )
         return wanted
 
-    def _toimio_sync_activities(self):
-        """Create, move or remove the deadline reminders of these decisions."""
-        if not self:
-            return
-        types = self._toimio_activity_types()
-        wanted = self._toimio_wanted_activities()
-        activities = (
-            self.env["mail.activity"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
-                    ("activity_type_id", "in", types.ids),
-                ]
-            )
-        )
-        existing = set()
-        to_unlink = self.env["mail.activity"]
-        to_move = defaultdict(lambda: self.env["mail.activity"])
-        for activity in activities:
-            key = (activity.res_id, activity.activity_type_id.id)
-            if key not in wanted or key in existing:
-                to_unlink |= activity
-                continue
-            existing.add(key)
-            if activity.date_deadline != wanted[key]:
-                to_move[wanted[key]] |= activity
-        to_unlink.unlink()
-        for due, moved in to_move.items():
-            moved.write({"date_deadline": due})
-        model_id = self.env["ir.model"]._get_id(self._name)
-        decisions = {d.id: d for d in self}
-        vals_list = []
-        for (decision_id, type_id), due in wanted.items():
-            if (decision_id, type_id) in existing:
-                continue
-            decision = decisions[decision_id]
-            vals_list.append(
-                {
-                    "res_model_id": model_id,
-                    "res_id": decision_id,
-                    "activity_type_id": type_id,
-                    "user_id": decision.user_id.id,
-                    "date_deadline": due,
-                    "note": decision._toimio_activity_note(type_id),
-                }
-            )
-        # No e-mail per reminder: the responsible sees them in their activities.
-        self.env["mail.activity"].sudo().with_context(
-            mail_activity_quick_update=True
-        ).create(vals_list)
+    def _toimio_reminder(self, activity_type, due):
+        self.ensure_one()
+        return {
+            "date_deadline": due,
+            "user_id": self.user_id.id,
+            "note": self._toimio_activity_note(activity_type.id),
+        }
 
     def _toimio_activity_note(self, type_id):
         self.ensure_one()

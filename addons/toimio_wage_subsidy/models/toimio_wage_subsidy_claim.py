@@ -205,19 +205,17 @@ class ToimioWageSubsidyClaim(models.Model):
                 else 0
             )
             eligible = rules.eligible_pay(
-                round(gross, 2),
-                round(hours, 2),
+                gross,
+                hours,
                 decision.regular_hours_per_month,
                 decision.regular_hours_share,
                 decision.employer_cost_factor,
             )
             claim.gross_pay = gross
             claim.hours = hours
-            claim.eligible_pay = float(eligible.quantize(rules.CENT))
+            claim.eligible_pay = float(rules.round_figure(eligible))
             claim.month_share = float(share)
-            claim.cap_amount = float(
-                rules.claim_amount(1, decision.monthly_cap, decision.monthly_cap, share)
-            )
+            claim.cap_amount = float(rules.period_cap(decision.monthly_cap, share))
             claim.amount = float(
                 rules.claim_amount(decision.rate, decision.monthly_cap, eligible, share)
             )

@@ -42,13 +42,15 @@ class ToimioWageSubsidyClaim(models.Model):
         share = rules.sql_month_share("s.date_start", "s.date_end", "a.payment_month")
         figures = (
             "a.gross",
-            "a.hours_rounded",
+            "a.hours",
             "s.regular_hours_per_month",
             "s.regular_hours_share",
             "s.employer_cost_factor",
         )
         eligible = rules.sql_eligible_pay(*figures)
         amount = rules.sql_claim_amount("s.rate", "s.monthly_cap", *figures, "m.share")
+        gross = rules.sql_round_figure("SUM(gross_pay)")
+        cap = rules.sql_period_cap("s.monthly_cap", "m.share")
         now = self.env.cr.now()
         self.env.cr.execute(
             SQL(
@@ -56,9 +58,8 @@ class ToimioWageSubsidyClaim(models.Model):
                 WITH a AS MATERIALIZED (
                     SELECT NEXTVAL('toimio_wage_subsidy_claim_id_seq') AS claim_id,
                            subsidy_id, payment_month,
-                           ROUND(SUM(gross_pay), 2) AS gross,
+                           {gross} AS gross,
                            SUM(hours) AS hours,
-                           ROUND(SUM(hours)::numeric, 2) AS hours_rounded,
                            MIN(period_start) AS period_start,
                            MAX(period_end) AS period_end,
                            ARRAY_AGG(id) AS line_ids
@@ -79,9 +80,9 @@ class ToimioWageSubsidyClaim(models.Model):
                            'draft',
                            s.employee_id, s.company_id, s.authority_id, s.scheme_id,
                            s.claim_deadline, a.period_start, a.period_end,
-                           a.gross, a.hours, ROUND({eligible}, 2),
+                           a.gross, a.hours, {rules.sql_round_figure(eligible)},
                            ROUND(m.share, 4),
-                           ROUND(s.monthly_cap::numeric * m.share, 2),
+                           {cap},
                            {amount}, 0, 0,
                            %(uid)s, %(now)s, %(uid)s, %(now)s
                       FROM a

@@ -77,6 +77,8 @@ class ToimioWageSubsidyForecast(models.Model):
             factor="b.employer_cost_factor",
             share="b.share",
         )
+        expected_gross = rules.sql_round_figure("COALESCE(b.avg_gross, 0) * b.share")
+        cap = rules.sql_period_cap("b.monthly_cap", "b.share")
         return f"""
             WITH months AS (
                 SELECT (date_trunc('month', CURRENT_DATE)
@@ -122,10 +124,9 @@ class ToimioWageSubsidyForecast(models.Model):
                    rc.currency_id,
                    CASE WHEN b.avg_gross IS NULL THEN 'cap' ELSE 'recent_pay' END
                        AS basis,
-                   ROUND((COALESCE(b.avg_gross, 0) * b.share)::numeric, 2)
-                       AS expected_gross_pay,
+                   {expected_gross} AS expected_gross_pay,
                    CASE WHEN b.avg_gross IS NULL
-                        THEN ROUND((b.monthly_cap * b.share)::numeric, 2)
+                        THEN {cap}
                         ELSE {amount}
                    END AS amount
               FROM b

@@ -51,6 +51,20 @@ def month_share(decision_start, decision_end, month):
     return Decimal((end - start).days + 1) / Decimal((last - first).days + 1)
 
 
+def round_figure(value):
+    """Pay (euros) and hours as a claim counts them: two decimals, half up.
+
+    Claims, the batch and the overview all round with this (or
+    ``sql_round_figure``) before any rule reads the figure.
+    """
+    return _dec(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def period_cap(monthly_cap, share):
+    """Cap of one payment period: monthly cap × share of the month, in cents."""
+    return round_figure(_dec(monthly_cap) * Decimal(share))
+
+
 def eligible_pay(
     gross_pay,
     hours,
@@ -66,8 +80,8 @@ def eligible_pay(
     multiplied by ``employer_cost_factor`` (1.23 for the 100 % scheme, 1.0 for
     the others).
     """
-    gross = _dec(gross_pay)
-    worked = _dec(hours)
+    gross = round_figure(gross_pay)
+    worked = round_figure(hours)
     share = _dec(regular_hours_share)
     regular = _dec(regular_hours_per_month)
     if share and regular and worked > share * regular:
@@ -76,10 +90,12 @@ def eligible_pay(
 
 
 def claim_amount(rate, monthly_cap, eligible, share):
-    """min(rate × eligible pay, cap × share of the month), rounded to cents."""
+    """min(rate × eligible pay, period cap), rounded to cents.
+
+    Rounding the cap first changes nothing: rounding keeps the order.
+    """
     by_pay = _dec(rate) * _dec(eligible)
-    by_cap = _dec(monthly_cap) * Decimal(share)
-    return min(by_pay, by_cap).quantize(CENT, rounding=ROUND_HALF_UP)
+    return round_figure(min(by_pay, period_cap(monthly_cap, share)))
 
 
 def claim_deadline(last_period_end):
@@ -88,11 +104,23 @@ def claim_deadline(last_period_end):
     return add_months(last_period_end, 4) - timedelta(days=1)
 
 
+def sql_round_figure(value):
+    """``round_figure`` as an SQL expression (ROUND on numeric is half up)."""
+    return f"ROUND(({value})::numeric, 2)"
+
+
+def sql_period_cap(monthly_cap, share):
+    """``period_cap`` as an SQL expression."""
+    return sql_round_figure(f"({monthly_cap})::numeric * ({share})::numeric")
+
+
 def sql_eligible_pay(gross, hours, regular_hours, hours_share, factor):
     """``eligible_pay`` as an SQL expression (not rounded).
 
     The arguments are SQL expressions (column names).
     """
+    gross = sql_round_figure(f"COALESCE({gross}, 0)")
+    hours = sql_round_figure(f"COALESCE({hours}, 0)")
     return f"""((CASE
             WHEN COALESCE({hours_share}, 0) > 0 AND COALESCE({regular_hours}, 0) > 0
                  AND COALESCE({hours}, 0)
@@ -114,10 +142,8 @@ def sql_claim_amount(
     that SQL and Python agree.
     """
     eligible = sql_eligible_pay(gross, hours, regular_hours, hours_share, factor)
-    return f"""ROUND(LEAST(
-        ({rate})::numeric * {eligible},
-        ({cap})::numeric * ({share})::numeric
-    ), 2)"""
+    by_pay = f"({rate})::numeric * {eligible}"
+    return sql_round_figure(f"LEAST({by_pay}, {sql_period_cap(cap, share)})")
 
 
 def sql_month_share(decision_start, decision_end, month):

@@ -96,3 +96,47 @@ class TestWageSubsidyRules(TransactionCase):
         self.assertEqual(rules.claim_deadline(date(2026, 11, 30)), date(2027, 2, 28))
         self.assertEqual(rules.claim_deadline(date(2027, 11, 1)), date(2028, 2, 29))
         self.assertEqual(rules.claim_deadline(date(2026, 12, 31)), date(2027, 3, 31))
+
+    def test_pay_and_hours_are_rounded_half_up_in_python_and_sql(self):
+        """2.675 rounds to 2.68 (Python's round() on the float gives 2.67);
+        2.665 → 2.67; 0.005 → 0.01; 1 234.564 → 1 234.56. SQL agrees."""
+        values = ["2.675", "2.665", "0.005", "1234.564"]
+        python = [rules.round_figure(float(value)) for value in values]
+        self.assertEqual(
+            python, [Decimal(v) for v in ("2.68", "2.67", "0.01", "1234.56")]
+        )
+        self.env.cr.execute(
+            "SELECT "
+            + ", ".join(rules.sql_round_figure(f"{value}::float8") for value in values)
+        )
+        # The cursor hands numeric back as float.
+        self.assertEqual([Decimal(str(v)) for v in self.env.cr.fetchone()], python)
+
+    def test_eligible_pay_counts_rounded_pay_and_hours(self):
+        """Pay lines summing to 1 999.995 € count as 2 000.00 €; 100 % scheme,
+        104.004 h against a limit of 0.65 × 160 = 104 h: the hours count as
+        104.00, so the pay is not reduced: 2 000 × 1.23 = 2 460.00 €."""
+        self.assertEqual(
+            rules.eligible_pay(1999.995, 104.004, 160, 0.65, 1.23), Decimal("2460.00")
+        )
+
+    def test_period_cap_is_one_rule_in_python_and_sql(self):
+        """Cap 1 260 €, decision from 16.1.: 1 260 × 16/31 = 650.3226 → 650.32 €.
+        The claim amount is capped by exactly that figure."""
+        share = rules.month_share(
+            date(2026, 1, 16), date(2026, 12, 31), date(2026, 1, 1)
+        )
+        self.assertEqual(rules.period_cap(1260, share), Decimal("650.32"))
+        self.assertEqual(
+            rules.claim_amount(0.5, 1260, Decimal(5000), share), Decimal("650.32")
+        )
+        self.env.cr.execute(
+            "SELECT "
+            + rules.sql_period_cap(
+                "1260",
+                rules.sql_month_share(
+                    "'2026-01-16'::date", "'2026-12-31'::date", "'2026-01-01'::date"
+                ),
+            )
+        )
+        self.assertEqual(Decimal(str(self.env.cr.fetchone()[0])), Decimal("650.32"))
