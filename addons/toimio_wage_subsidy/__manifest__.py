@@ -4,7 +4,7 @@
     "name": "Toimio Pay Subsidy",
     "summary": "Pay-subsidy schemes, decisions, pay data, claims to the authority, "
     "deadlines and forecast",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Toimio",
     "website": "https://github.com/toimio/toimio",
     "author": "Toimio contributors",

@@ -286,19 +286,12 @@ class ToimioShift(models.Model):
         if not shifts:
             return
         first, last = min(shifts.mapped("date")), max(shifts.mapped("date"))
-        engagements = (
-            self.env["toimio.engagement"]
-            .sudo()
-            .search(
-                [
-                    ("employee_id", "in", shifts.employee_id.ids),
-                    ("state", "in", ("active", "ended")),
-                    ("date_start", "<=", last),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", first),
-                ]
-            )
+        Engagement = self.env["toimio.engagement"].sudo()
+        engagements = Engagement.search(
+            [
+                ("employee_id", "in", shifts.employee_id.ids),
+                *Engagement._domain_valid_between(first, last),
+            ]
         )
         by_employee = defaultdict(list)
         # Exclusive types first (the employment the person works in), then
@@ -312,8 +305,7 @@ class ToimioShift(models.Model):
                 (
                     engagement.id
                     for engagement in by_employee[shift.employee_id.id]
-                    if engagement.date_start <= shift.date
-                    and (not engagement.date_end or engagement.date_end >= shift.date)
+                    if engagement._toimio_is_valid_on(shift.date)
                 ),
                 False,
             )

@@ -3,6 +3,8 @@
 from odoo import Command, fields, models
 from odoo.tools import SQL, format_date
 
+from odoo.addons.toimio_members.models.toimio_engagement import VALID_STATES
+
 from .toimio_xlsx import build_xlsx
 
 GENDER_COLUMNS = ("women", "men", "other", "unknown")
@@ -220,7 +222,7 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
         """First engagement of each person who entered in the period."""
         return self._toimio_engagement_rows(
             [
-                ("state", "in", ("active", "ended")),
+                ("state", "in", VALID_STATES),
                 ("date_start", ">=", self.date_from),
                 ("date_start", "<=", self.date_to),
             ],
