@@ -44,4 +44,7 @@
         "demo/sale_order_demo.xml",
         "demo/toimio_shift_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["toimio_jobs/static/tests/tours/*.js"],
+    },
 }

@@ -6,9 +6,11 @@ from . import sale_order
 from . import sale_order_line
 from . import toimio_holiday_rule
 from . import toimio_shift
+from . import toimio_shift_batch
 from . import toimio_engagement
 from . import account_analytic_line
 from . import toimio_participation_report
 from . import account_move
 from . import account_move_send
 from . import account_edi_xml_ubl_20
+from . import res_users
