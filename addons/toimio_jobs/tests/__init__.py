@@ -12,3 +12,4 @@ from . import test_invoice_payable
 from . import test_portal_next_shift
 from . import test_supervisor_today
 from . import test_portal_home
+from . import test_customer_orders
