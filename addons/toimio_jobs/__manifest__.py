@@ -45,7 +45,9 @@
         "demo/toimio_shift_demo.xml",
     ],
     "assets": {
-        "web.assets_frontend": ["toimio_jobs/static/src/js/portal_home_counters.js"],
+        "web.assets_frontend": [
+            "toimio_jobs/static/src/js/portal_home_counters.esm.js"
+        ],
         "web.assets_tests": ["toimio_jobs/static/tests/tours/*.js"],
     },
 }

@@ -19,7 +19,9 @@ class SupervisorTodayMixin:
         cls.setup_toimio_jobs()
         cls.today_action = cls.env.ref("toimio_jobs.toimio_shift_action_today")
         # the browser's Today is the real today, in the supervisor's zone
-        today = fields.Date.context_today(cls.env["toimio.shift"].with_user(cls.supervisor))
+        today = fields.Date.context_today(
+            cls.env["toimio.shift"].with_user(cls.supervisor)
+        )
         cls.morning = cls._shift(day=today, start=8, stop=12)
         cls.afternoon = cls._shift(day=today, start=13, stop=15)
         cls.sick = cls._shift(employee=cls.eero, day=today, start=8, stop=12)

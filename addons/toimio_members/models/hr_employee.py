@@ -21,7 +21,7 @@ class HrEmployee(models.Model):
 
     # Odoo's label "Employee Name" has no Finnish in Odoo itself; a person in
     # supported work is not always an employee either.
-    name = fields.Char(string="Name")
+    name = fields.Char(string="Full name")
 
     toimio_group_change_ids = fields.One2many(
         "toimio.target.group.change", "employee_id", string="Target group history"
