@@ -11,6 +11,8 @@ import sys
 
 import polib
 
+AMBIGUOUS = ("State", "Domain")
+
 
 def core_translations(lang="fi"):
     import odoo
@@ -28,6 +30,11 @@ def core_translations(lang="fi"):
         for entry in polib.pofile(path):
             if entry.msgstr and not entry.fuzzy:
                 table.setdefault(entry.msgid, entry.msgstr)
+    # Words Odoo's base translates in another sense than ours: a country's
+    # "State" (Alue) is our record's state (Tila), a web "Domain"
+    # (Verkkotunnus) is a self-assessment's domain (Osa-alue).
+    for msgid in AMBIGUOUS:
+        table.pop(msgid, None)
     return table
 
 

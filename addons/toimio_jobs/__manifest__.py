@@ -44,4 +44,10 @@
         "demo/sale_order_demo.xml",
         "demo/toimio_shift_demo.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "toimio_jobs/static/src/js/portal_home_counters.esm.js"
+        ],
+        "web.assets_tests": ["toimio_jobs/static/tests/tours/*.js"],
+    },
 }

@@ -56,4 +56,5 @@
         "demo/toimio_share_type_demo.xml",
         "demo/res_partner_member_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

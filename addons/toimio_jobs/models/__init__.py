@@ -13,9 +13,11 @@ from . import toimio_shift
 from . import shift_timesheet
 from . import shift_rule_checks
 from . import shift_member_text
+from . import toimio_shift_batch
 from . import toimio_engagement
 from . import account_analytic_line
 from . import toimio_participation_report
 from . import account_move
 from . import account_move_send
 from . import account_edi_xml_ubl_20
+from . import res_users

@@ -11,3 +11,6 @@ from . import test_shift_batch_recording
 from . import test_public_holidays
 from . import test_invoice_payable
 from . import test_portal_next_shift
+from . import test_supervisor_today
+from . import test_portal_home
+from . import test_customer_orders

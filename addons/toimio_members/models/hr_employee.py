@@ -19,6 +19,10 @@ class HrEmployee(models.Model):
     _toimio_special_fields = ("toimio_adjustment_notes", "toimio_work_ability_notes")
     _toimio_special_coach_field = "toimio_coach_id"
 
+    # Odoo's label "Employee Name" has no Finnish in Odoo itself; a person in
+    # supported work is not always an employee either.
+    name = fields.Char(string="Full name")
+
     toimio_group_change_ids = fields.One2many(
         "toimio.target.group.change", "employee_id", string="Target group history"
     )

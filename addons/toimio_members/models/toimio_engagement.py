@@ -112,16 +112,25 @@ class ToimioEngagement(models.Model):
     @api.depends("employee_id.name", "type_id.name", "date_start")
     def _compute_name(self):
         for engagement in self:
-            start = engagement.date_start and engagement.date_start.strftime("%d.%m.%Y")
-            engagement.name = " – ".join(
-                part
-                for part in (
-                    engagement.employee_id.name,
-                    engagement.type_id.name,
-                    start,
-                )
-                if part
-            )
+            engagement.name = engagement._toimio_title()
+
+    # The stored name (for searching) is in the language it was computed in;
+    # people read the title in their own language.
+    @api.depends("employee_id.name", "type_id.name", "date_start")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for engagement in self:
+            engagement.display_name = engagement._toimio_title()
+
+    def _toimio_title(self):
+        """Person – type (in the reader's language) – start date.
+
+        Whoever reads the engagement reads its title, as Odoo shows a
+        many2one's name (the person's record may be of another company).
+        """
+        start = self.date_start and self.date_start.strftime("%d.%m.%Y")
+        parts = (self.employee_id.sudo().name, self.type_id.sudo().name, start)
+        return " – ".join(part for part in parts if part)
 
     @api.onchange("employee_id")
     def _onchange_employee_id(self):

@@ -196,7 +196,10 @@ class ToimioEngagement(models.Model):
             wanted[(engagement.id, activity_type.id)] = {
                 "date_deadline": engagement.followup_due_date,
                 "user_id": engagement.coach_id.id,
-                "summary": self.env._(
+                # in the coach's language: the cron runs in none
+                "summary": self.with_context(
+                    lang=(engagement.coach_id or self.env.user).lang
+                ).env._(
                     "Six-month follow-up: %(name)s",
                     name=engagement.employee_id.sudo().name,
                 ),

@@ -80,6 +80,39 @@ class TestEngagementEsf(ToimioMembersCase):
         self.assertEqual(activity.user_id, self.coach)
         self.assertEqual(activity.date_deadline, date(2026, 9, 15))
 
+    def test_follow_up_is_titled_in_the_coachs_language(self):
+        """The nightly job runs in no language; the coach reads Finnish."""
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.env["ir.module.module"]._load_module_terms(["toimio_members"], ["fi_FI"])
+        self.coach.lang = "fi_FI"
+        self.engagement.with_context(lang="en_US")._end(
+            date(2026, 3, 15), "open_labour_market"
+        )
+        activity = self._followup_activities(self.engagement)
+        self.assertEqual(
+            activity.summary, f"Seuranta (6 kk): {self.engagement.employee_id.name}"
+        )
+
+    def test_engagement_title_is_in_the_readers_language(self):
+        """The stored name stays as computed; the title follows the reader."""
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.env["ir.module.module"]._load_module_terms(["toimio_members"], ["fi_FI"])
+        trial = self._engagement(
+            employee=self.eero,
+            date_start="2026-02-01",
+            date_end="2026-07-31",
+            type_id=self.type_work_trial.id,
+        )
+        name = trial.employee_id.name
+        self.assertEqual(
+            trial.with_context(lang="fi_FI").display_name,
+            f"{name} – Työkokeilu – 01.02.2026",
+        )
+        self.assertEqual(
+            trial.with_context(lang="en_US").display_name,
+            f"{name} – Work trial – 01.02.2026",
+        )
+
     def test_moving_to_another_engagement_is_not_leaving(self):
         self.engagement._end(date(2026, 3, 15), "other_engagement")
         self.assertFalse(self.engagement.followup_due_date)
