@@ -4,6 +4,8 @@
 with names) and for the payer (PDF, names or reference codes as the agreement
 says)."""
 
+import base64
+
 from odoo import fields, models
 
 from odoo.addons.toimio_reporting.wizards.toimio_xlsx import (
@@ -78,7 +80,7 @@ class ToimioFundingStatement(models.Model):
 
     def action_export_xlsx(self):
         self.ensure_one()
-        self.annex_xlsx = build_xlsx(self._annex_sheets())
+        self.annex_xlsx = base64.b64encode(build_xlsx(self._annex_sheets()))
         filename = self.env._("funding-annex-%(id)s.xlsx", id=self.id)
         return download_action(self, "annex_xlsx", filename)
 

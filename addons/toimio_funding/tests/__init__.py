@@ -3,3 +3,6 @@
 from . import test_funding_outcomes
 from . import test_funding_statement
 from . import test_funding_invoice
+from . import test_funding_annex
+from . import test_funding_monthly
+from . import test_funding_security
