@@ -57,8 +57,7 @@ class ToimioEconomyReport(models.Model):
             if field.store and field.column_type and name not in FUNDING_COLUMNS
         ]
         shared = ", ".join(
-            ["id", "kind", "date", "company_id", "partner_id", "currency_id"]
-            + columns
+            ["id", "kind", "date", "company_id", "partner_id", "currency_id"] + columns
         )
         blanks = ", ".join(
             f"NULL::{self._fields[name].column_type[1]} AS {name}" for name in columns

@@ -80,9 +80,7 @@ class ToimioFundingStatement(models.Model):
     move_id = fields.Many2one(
         "account.move", string="Invoice", readonly=True, copy=False, index=True
     )
-    payment_state = fields.Selection(
-        related="move_id.payment_state", string="Payment"
-    )
+    payment_state = fields.Selection(related="move_id.payment_state", string="Payment")
 
     @api.depends("agreement_id.name", "period_start", "period_end")
     def _compute_name(self):
@@ -212,19 +210,27 @@ class ToimioFundingStatement(models.Model):
     def action_compute(self):
         """Count every priced outcome of the statements' periods, in one query
         per outcome for all of them, keep the units as the annex and price
-        them on the lines."""
+        them on the lines.
+
+        Units, lines and totals are written in SQL: a month of a national
+        network is a hundred statements and hundreds of thousands of units,
+        and the ORM would create them one by one. Nobody writes them
+        otherwise (units and lines are read-only), so the caches are simply
+        dropped afterwards."""
         self._check_draft()
         if not self:
             return True
-        Unit = self.env["toimio.funding.statement.unit"]
-        Unit.flush_model()
-        self.flush_recordset()
         self.env.flush_all()
         cr = self.env.cr
+        ids = self.ids
         cr.execute(
             SQL(
-                "DELETE FROM toimio_funding_statement_unit WHERE statement_id = ANY(%s)",
-                self.ids,
+                """
+                DELETE FROM toimio_funding_statement_unit WHERE statement_id = ANY(%s);
+                DELETE FROM toimio_funding_statement_line WHERE statement_id = ANY(%s);
+                """,
+                ids,
+                ids,
             )
         )
         by_outcome = {}
@@ -247,38 +253,56 @@ class ToimioFundingStatement(models.Model):
                     units_sql(outcome, statement_ids),
                 )
             )
-        Unit.invalidate_model()
+        # A line per priced outcome (0 units too), at the agreement's price of
+        # today; then the totals, capped.
         cr.execute(
             SQL(
                 """
-                SELECT statement_id, outcome, COUNT(*)
-                  FROM toimio_funding_statement_unit
-                 WHERE statement_id = ANY(%s)
-              GROUP BY statement_id, outcome
+                INSERT INTO toimio_funding_statement_line
+                       (statement_id, company_id, sequence, outcome, quantity,
+                        price, amount, create_uid, write_uid, create_date,
+                        write_date)
+                SELECT s.id, s.company_id, al.sequence, al.outcome,
+                       COALESCE(q.n, 0), al.price, COALESCE(q.n, 0) * al.price,
+                       %(uid)s, %(uid)s, %(now)s, %(now)s
+                  FROM toimio_funding_statement s
+                  JOIN toimio_funding_agreement_line al
+                    ON al.agreement_id = s.agreement_id
+             LEFT JOIN (SELECT statement_id, outcome, COUNT(*) AS n
+                          FROM toimio_funding_statement_unit
+                         WHERE statement_id = ANY(%(ids)s)
+                      GROUP BY statement_id, outcome) q
+                    ON q.statement_id = s.id AND q.outcome = al.outcome
+                 WHERE s.id = ANY(%(ids)s)
+              ORDER BY s.id, al.sequence, al.id;
+                UPDATE toimio_funding_statement s
+                   SET max_amount = a.max_amount,
+                       computed_at = %(now)s,
+                       amount_uncapped = COALESCE(t.total, 0),
+                       amount_total = CASE
+                           WHEN COALESCE(a.max_amount, 0) > 0
+                           THEN LEAST(COALESCE(t.total, 0), a.max_amount)
+                           ELSE COALESCE(t.total, 0) END,
+                       write_uid = %(uid)s,
+                       write_date = %(now)s
+                  FROM toimio_funding_agreement a,
+                       toimio_funding_statement s2
+             LEFT JOIN (SELECT statement_id, SUM(amount) AS total
+                          FROM toimio_funding_statement_line
+                         WHERE statement_id = ANY(%(ids)s)
+                      GROUP BY statement_id) t ON t.statement_id = s2.id
+                 WHERE s.id = ANY(%(ids)s)
+                   AND s2.id = s.id
+                   AND a.id = s.agreement_id;
                 """,
-                self.ids,
+                ids=ids,
+                uid=self.env.uid,
+                now=fields.Datetime.now(),
             )
         )
-        quantities = {(sid, outcome): count for sid, outcome, count in cr.fetchall()}
-        self.sudo().line_ids.unlink()
-        self.env["toimio.funding.statement.line"].sudo().create(
-            [
-                {
-                    "statement_id": statement.id,
-                    "sequence": line.sequence,
-                    "outcome": line.outcome,
-                    "quantity": quantities.get((statement.id, line.outcome), 0),
-                    "price": line.price,
-                }
-                for statement in self
-                for line in statement.agreement_id.line_ids
-            ]
-        )
-        now = fields.Datetime.now()
-        for agreement, statements in self.grouped("agreement_id").items():
-            statements.write(
-                {"max_amount": agreement.max_amount, "computed_at": now}
-            )
+        self.env["toimio.funding.statement.unit"].invalidate_model()
+        self.env["toimio.funding.statement.line"].invalidate_model()
+        self.invalidate_recordset()
         return True
 
     # -- states -------------------------------------------------------------

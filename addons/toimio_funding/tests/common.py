@@ -43,9 +43,7 @@ class ToimioFundingCase(ToimioJobsCommon, TransactionCase):
         super().setUpClass()
         cls.setup_toimio_jobs()
         env = cls.env
-        cls.type_participation = env.ref(
-            "toimio_members.engagement_type_participation"
-        )
+        cls.type_participation = env.ref("toimio_members.engagement_type_participation")
         cls.payer_p = env["res.partner"].create(
             {"name": "Rovaniemen työllisyysalue", "is_company": True}
         )

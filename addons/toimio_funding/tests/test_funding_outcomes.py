@@ -87,9 +87,7 @@ class TestFundingOutcomes(ToimioFundingCase):
             self._units(self.winter, "exit_education"),
             [("Essi Opiskelija", "2026-01-31")],
         )
-        december = self._statement_for(
-            self._agreement(), "2025-12-01", "2025-12-31"
-        )
+        december = self._statement_for(self._agreement(), "2025-12-01", "2025-12-31")
         self.assertQuantities(december, {"person_month": 3, "participation_day": 2})
 
     def test_group_change_towards_work(self):
@@ -130,9 +128,7 @@ class TestFundingOutcomes(ToimioFundingCase):
         """An agreement for participation work only: Pia's 2 person-months and
         3 participation days; Essi's work trial and Ville's employment are
         out."""
-        agreement = self._agreement(
-            type_ids=[Command.set(self.type_participation.ids)]
-        )
+        agreement = self._agreement(type_ids=[Command.set(self.type_participation.ids)])
         statement = self._statement_for(agreement, "2025-12-01", "2026-01-31")
         self.assertQuantities(
             statement,

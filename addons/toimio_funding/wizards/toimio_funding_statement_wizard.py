@@ -30,9 +30,7 @@ class ToimioFundingStatementWizard(models.TransientModel):
     @api.model
     def _default_month(self):
         """The previous month: it is stated after it has ended."""
-        return fields.Date.context_today(self).replace(day=1) - relativedelta(
-            months=1
-        )
+        return fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
 
     def action_create(self):
         self.ensure_one()
