@@ -164,9 +164,7 @@ def main():
             n_shifts, _lines, _jobs = build_sql(
                 env, args.people, args.shifts, year_start, orders
             )
-            agreements = build_agreements(
-                env, args.agreements, year_start, year_end
-            )
+            agreements = build_agreements(env, args.agreements, year_start, year_end)
             env.flush_all()
             print(
                 f"setup: {args.people:,} people, {n_shifts:,} shifts, "
