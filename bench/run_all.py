@@ -30,6 +30,7 @@ NUMBER = r"([0-9][0-9,.]*)"
 # Small sizes for --quick; the scripts' defaults otherwise.
 QUICK = {
     "bench_reporting.py": ["--people", "100", "--shifts", "20000", "--repeat", "1"],
+    "bench_funding.py": ["--people", "1000", "--shifts", "200000"],
 }
 
 
@@ -65,6 +66,12 @@ def ratios_reporting(out):
     return rows
 
 
+def ratios_funding(out):
+    if m := re.search(rf"statements / SQL ratio {NUMBER}× \(goal ≤ {NUMBER}×\)", out):
+        return [("funding statements of a year / hand-written SQL", m[1], m[2])]
+    return []
+
+
 def ratios_demo_year(out):
     if m := re.search(rf"total\s+{NUMBER} ms \(budget {NUMBER} s\)", out):
         seconds = float(m[1].replace(",", "")) / 1000
@@ -78,6 +85,7 @@ PARSERS = {
     "bench_wage_subsidy_claims.py": ratios_wage_subsidy,
     "bench_reporting.py": ratios_reporting,
     "bench_demo_year.py": ratios_demo_year,
+    "bench_funding.py": ratios_funding,
 }
 
 

@@ -34,10 +34,18 @@ USER_SCOPES = ("own", "own_coachees", "own_jobs")
 RECORD = "*"
 
 
-def load_policy():
-    """Every row of the five policy files, with the addon it comes from."""
+def load_policy(env=None):
+    """Every row of the five policy files, with the addon it comes from, and
+    of the other installed Toimio addons above them (given ``env``)."""
+    addons = list(POLICY_ADDONS)
+    if env is not None:
+        addons += sorted(
+            name
+            for name in env.registry._init_modules
+            if name.startswith("toimio_") and name not in addons
+        )
     rows = []
-    for addon in POLICY_ADDONS:
+    for addon in addons:
         with file_open(f"{addon}/security/access_policy.csv") as policy_file:
             for row in csv.DictReader(policy_file):
                 rows.append(dict(row, addon=addon))

@@ -73,7 +73,7 @@ class AccessMatrixCase(AccessMatrixWorld, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.setup_access_world()
-        cls.policy_rows = load_policy()
+        cls.policy_rows = load_policy(cls.env)
         cls.policy = index_policy(cls.policy_rows)
         cls.checks = Counter()
 
@@ -136,7 +136,7 @@ class TestAccessPolicyComplete(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.policy_rows = load_policy()
+        cls.policy_rows = load_policy(cls.env)
         cls.policy = index_policy(cls.policy_rows)
 
     def test_every_model_has_a_policy(self):
@@ -604,7 +604,7 @@ class TestAccessMatrixHttp(JsonRpcMixin, AccessMatrixWorld, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.setup_access_world()
-        cls.policy = index_policy(load_policy())
+        cls.policy = index_policy(load_policy(cls.env))
         cls.checks = Counter()
         period = {"date_from": "2026-03-01", "date_to": "2026-03-31"}
         as_admin = cls.role_env(cls.admin)

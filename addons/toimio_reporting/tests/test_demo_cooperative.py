@@ -153,7 +153,8 @@ class TestDemoCooperative(JsonRpcMixin, HttpCase):
             "board.board", "get_views", [[loaded["view_id"][0], "form"]]
         )
         arch = views["views"]["form"]["arch"]
-        self.assertEqual(arch.count("<action "), 4, arch)
+        # Its four reports; addons above (toimio_funding) may add their own.
+        self.assertGreaterEqual(arch.count("<action "), 4, arch)
 
         [people] = self._result(
             "toimio.people.report",

@@ -1,0 +1,11 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import toimio_funding_outcome
+from . import toimio_funding_agreement
+from . import toimio_funding_agreement_line
+from . import toimio_funding_statement
+from . import toimio_funding_statement_line
+from . import toimio_funding_statement_unit
+from . import toimio_funding_statement_invoice
+from . import toimio_funding_statement_annex
+from . import toimio_economy_report

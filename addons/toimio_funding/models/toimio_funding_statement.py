@@ -1,0 +1,364 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, format_date
+
+from .toimio_funding_outcome import units_sql
+
+# What a statement says: frozen once it is confirmed.
+FROZEN_FIELDS = {"agreement_id", "period_start", "period_end", "line_ids"}
+
+
+class ToimioFundingStatement(models.Model):
+    """The outcomes of an agreement's people in one period, priced: what the
+    payer is invoiced. ``action_compute`` counts the units (kept as the
+    statement's annex) and the lines; a confirmed statement no longer changes."""
+
+    _name = "toimio.funding.statement"
+    _description = "Funding statement"
+    _inherit = ["mail.thread"]
+    _order = "period_start desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    agreement_id = fields.Many2one(
+        "toimio.funding.agreement",
+        string="Agreement",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+    )
+    payer_id = fields.Many2one(
+        related="agreement_id.payer_id", store=True, index=True, string="Payer"
+    )
+    company_id = fields.Many2one(
+        related="agreement_id.company_id", store=True, index=True, string="Organiser"
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    period_start = fields.Date(required=True, index=True, tracking=True)
+    period_end = fields.Date(required=True, index=True, tracking=True)
+    line_ids = fields.One2many(
+        "toimio.funding.statement.line", "statement_id", string="Outcomes"
+    )
+    unit_ids = fields.One2many(
+        "toimio.funding.statement.unit", "statement_id", string="Annex"
+    )
+    unit_count = fields.Integer(string="Units", compute="_compute_unit_count")
+    max_amount = fields.Monetary(
+        string="Cap",
+        readonly=True,
+        help="The agreement's cap when the statement was computed; 0 = no cap.",
+    )
+    amount_uncapped = fields.Monetary(
+        string="Outcomes total",
+        compute="_compute_amount",
+        store=True,
+        help="Sum of the lines before the cap.",
+    )
+    amount_total = fields.Monetary(
+        string="Total",
+        compute="_compute_amount",
+        store=True,
+        tracking=True,
+        help="Sum of the lines, at most the cap.",
+    )
+    computed_at = fields.Datetime(readonly=True, copy=False)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("confirmed", "Confirmed"),
+            ("invoiced", "Invoiced"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    move_id = fields.Many2one(
+        "account.move", string="Invoice", readonly=True, copy=False, index=True
+    )
+    payment_state = fields.Selection(related="move_id.payment_state", string="Payment")
+
+    @api.depends("agreement_id.name", "period_start", "period_end")
+    def _compute_name(self):
+        for statement in self:
+            statement.name = " ".join(
+                part
+                for part in (
+                    statement.agreement_id.name,
+                    statement.period_start
+                    and statement.period_start.strftime("%d.%m.%Y"),
+                    "–",
+                    statement.period_end and statement.period_end.strftime("%d.%m.%Y"),
+                )
+                if part
+            )
+
+    @api.depends("line_ids.amount", "max_amount")
+    def _compute_amount(self):
+        for statement in self:
+            total = sum(statement.line_ids.mapped("amount"))
+            statement.amount_uncapped = total
+            if statement.max_amount:
+                total = min(total, statement.max_amount)
+            statement.amount_total = total
+
+    def _compute_unit_count(self):
+        counts = dict(
+            self.env["toimio.funding.statement.unit"]._read_group(
+                [("statement_id", "in", self.ids)], ["statement_id"], ["__count"]
+            )
+        )
+        for statement in self:
+            statement.unit_count = counts.get(statement, 0)
+
+    # -- constraints --------------------------------------------------------
+
+    @api.constrains("period_start", "period_end", "agreement_id")
+    def _check_period(self):
+        for statement in self:
+            agreement = statement.agreement_id
+            if statement.period_end < statement.period_start:
+                raise ValidationError(
+                    self.env._(
+                        "The statement period ends (%(end)s) before it starts "
+                        "(%(start)s). Correct the dates.",
+                        end=format_date(self.env, statement.period_end),
+                        start=format_date(self.env, statement.period_start),
+                    )
+                )
+            if statement.period_start < agreement.date_start or (
+                agreement.date_end and statement.period_end > agreement.date_end
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The period %(start)s–%(end)s is not inside the agreement "
+                        "%(agreement)s (%(a_start)s–%(a_end)s). Choose a period "
+                        "within the agreement.",
+                        start=format_date(self.env, statement.period_start),
+                        end=format_date(self.env, statement.period_end),
+                        agreement=agreement.name,
+                        a_start=format_date(self.env, agreement.date_start),
+                        a_end=agreement.date_end
+                        and format_date(self.env, agreement.date_end)
+                        or "",
+                    )
+                )
+
+    @api.constrains("period_start", "period_end", "agreement_id", "state")
+    def _check_overlap(self):
+        for statement in self.filtered(lambda s: s.state != "cancelled"):
+            other = self.sudo().search(
+                [
+                    ("id", "!=", statement.id),
+                    ("agreement_id", "=", statement.agreement_id.id),
+                    ("state", "!=", "cancelled"),
+                    ("period_start", "<=", statement.period_end),
+                    ("period_end", ">=", statement.period_start),
+                ],
+                limit=1,
+            )
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "The agreement %(agreement)s already has the statement "
+                        "%(other)s for part of this period: an outcome may be "
+                        "invoiced only once. Choose a period after it, or cancel "
+                        "that statement first.",
+                        agreement=statement.agreement_id.name,
+                        other=other.name,
+                    )
+                )
+
+    def write(self, vals):
+        if FROZEN_FIELDS & set(vals):
+            self._check_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        for statement in self:
+            if statement.state not in ("draft", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "%(name)s is %(state)s and cannot be deleted. Cancel it "
+                        "instead.",
+                        name=statement.name,
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[statement.state],
+                    )
+                )
+
+    def _check_draft(self):
+        for statement in self:
+            if statement.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is confirmed and frozen: its figures cannot "
+                        "change. Cancel it and make a new statement to correct "
+                        "it.",
+                        name=statement.name,
+                    )
+                )
+
+    # -- computing ----------------------------------------------------------
+
+    def action_compute(self):
+        """Count every priced outcome of the statements' periods, in one query
+        per outcome for all of them, keep the units as the annex and price
+        them on the lines.
+
+        Units, lines and totals are written in SQL: a month of a national
+        network is a hundred statements and hundreds of thousands of units,
+        and the ORM would create them one by one. Nobody writes them
+        otherwise (units and lines are read-only), so the caches are simply
+        dropped afterwards."""
+        self._check_draft()
+        if not self:
+            return True
+        self.env.flush_all()
+        cr = self.env.cr
+        ids = self.ids
+        cr.execute(
+            SQL(
+                """
+                DELETE FROM toimio_funding_statement_unit WHERE statement_id = ANY(%s);
+                DELETE FROM toimio_funding_statement_line WHERE statement_id = ANY(%s);
+                """,
+                ids,
+                ids,
+            )
+        )
+        by_outcome = {}
+        for statement in self:
+            for line in statement.agreement_id.line_ids:
+                by_outcome.setdefault(line.outcome, []).append(statement.id)
+        for outcome, statement_ids in by_outcome.items():
+            cr.execute(
+                SQL(
+                    """
+                    INSERT INTO toimio_funding_statement_unit
+                           (statement_id, agreement_id, company_id, employee_id,
+                            engagement_id, outcome, date)
+                    SELECT u.statement_id, s.agreement_id, s.company_id,
+                           u.employee_id, u.engagement_id, %s, u.date
+                      FROM (%s) u
+                      JOIN toimio_funding_statement s ON s.id = u.statement_id
+                    """,
+                    outcome,
+                    units_sql(outcome, statement_ids),
+                )
+            )
+        # A line per priced outcome (0 units too), at the agreement's price of
+        # today; then the totals, capped.
+        cr.execute(
+            SQL(
+                """
+                INSERT INTO toimio_funding_statement_line
+                       (statement_id, company_id, sequence, outcome, quantity,
+                        price, amount, create_uid, write_uid, create_date,
+                        write_date)
+                SELECT s.id, s.company_id, al.sequence, al.outcome,
+                       COALESCE(q.n, 0), al.price, COALESCE(q.n, 0) * al.price,
+                       %(uid)s, %(uid)s, %(now)s, %(now)s
+                  FROM toimio_funding_statement s
+                  JOIN toimio_funding_agreement_line al
+                    ON al.agreement_id = s.agreement_id
+             LEFT JOIN (SELECT statement_id, outcome, COUNT(*) AS n
+                          FROM toimio_funding_statement_unit
+                         WHERE statement_id = ANY(%(ids)s)
+                      GROUP BY statement_id, outcome) q
+                    ON q.statement_id = s.id AND q.outcome = al.outcome
+                 WHERE s.id = ANY(%(ids)s)
+              ORDER BY s.id, al.sequence, al.id;
+                UPDATE toimio_funding_statement s
+                   SET max_amount = a.max_amount,
+                       computed_at = %(now)s,
+                       amount_uncapped = COALESCE(t.total, 0),
+                       amount_total = CASE
+                           WHEN COALESCE(a.max_amount, 0) > 0
+                           THEN LEAST(COALESCE(t.total, 0), a.max_amount)
+                           ELSE COALESCE(t.total, 0) END,
+                       write_uid = %(uid)s,
+                       write_date = %(now)s
+                  FROM toimio_funding_agreement a,
+                       toimio_funding_statement s2
+             LEFT JOIN (SELECT statement_id, SUM(amount) AS total
+                          FROM toimio_funding_statement_line
+                         WHERE statement_id = ANY(%(ids)s)
+                      GROUP BY statement_id) t ON t.statement_id = s2.id
+                 WHERE s.id = ANY(%(ids)s)
+                   AND s2.id = s.id
+                   AND a.id = s.agreement_id;
+                """,
+                ids=ids,
+                uid=self.env.uid,
+                now=fields.Datetime.now(),
+            )
+        )
+        self.env["toimio.funding.statement.unit"].invalidate_model()
+        self.env["toimio.funding.statement.line"].invalidate_model()
+        self.invalidate_recordset()
+        return True
+
+    # -- states -------------------------------------------------------------
+
+    def action_confirm(self):
+        for statement in self:
+            if statement.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft statement can be confirmed (%(name)s).",
+                        name=statement.name,
+                    )
+                )
+            if not statement.computed_at:
+                raise UserError(
+                    self.env._(
+                        "%(name)s has not been computed. Press Compute first, "
+                        "check the figures and the annex, then confirm.",
+                        name=statement.name,
+                    )
+                )
+        self.write({"state": "confirmed"})
+        return True
+
+    def action_cancel(self):
+        for statement in self:
+            if statement.move_id and statement.move_id.state != "cancel":
+                raise UserError(
+                    self.env._(
+                        "%(name)s has the invoice %(move)s. Cancel the invoice "
+                        "(or issue a credit note) first, then the statement.",
+                        name=statement.name,
+                        move=statement.move_id.display_name,
+                    )
+                )
+        self.write({"state": "cancelled"})
+        return True
+
+    def action_draft(self):
+        for statement in self:
+            if statement.state != "cancelled":
+                raise UserError(
+                    self.env._(
+                        "Only a cancelled statement can be reset to draft "
+                        "(%(name)s): a confirmed one is frozen; cancel it first.",
+                        name=statement.name,
+                    )
+                )
+        self.write({"state": "draft", "move_id": False})
+        return True
+
+    def action_view_units(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "toimio_funding.toimio_funding_statement_unit_action"
+        )
+        action["domain"] = [("statement_id", "=", self.id)]
+        action["context"] = {}
+        return action

@@ -1,0 +1,115 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""What a statement refuses and how it totals: overlapping periods, periods
+outside the agreement, changes after confirmation, negative prices, the cap."""
+
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import ToimioFundingCase
+
+
+@tagged("post_install", "-at_install")
+class TestFundingStatement(ToimioFundingCase):
+    def test_overlapping_statement_refused(self):
+        """December–January stated: 15.1.–28.2.2026 overlaps it and is
+        refused; after cancelling December–January it is allowed."""
+        winter = self._statement("2025-12-01", "2026-01-31", compute=False)
+        with self.assertRefused(ValidationError, "already has the statement"):
+            self._statement("2026-01-15", "2026-02-28", compute=False)
+        winter.action_cancel()
+        later = self._statement("2026-01-15", "2026-02-28", compute=False)
+        self.assertEqual(later.state, "draft")
+
+    def test_adjacent_statements_allowed(self):
+        """January and February of one agreement do not overlap."""
+        self._statement("2026-01-01", "2026-01-31", compute=False)
+        february = self._statement("2026-02-01", "2026-02-28", compute=False)
+        self.assertTrue(february)
+
+    def test_period_inside_agreement(self):
+        """The agreement runs 1.1.2025–31.12.2027: December 2024 and
+        December 2027–January 2028 are refused, as is an end before the
+        start."""
+        with self.assertRefused(ValidationError, "not inside the agreement"):
+            self._statement("2024-12-01", "2024-12-31", compute=False)
+        with self.assertRefused(ValidationError, "not inside the agreement"):
+            self._statement("2027-12-01", "2028-01-31", compute=False)
+        with self.assertRefused(ValidationError, "ends .* before it starts"):
+            self._statement("2026-02-01", "2026-01-31", compute=False)
+
+    def test_confirmed_statement_frozen(self):
+        """A confirmed statement cannot be recomputed, its period or agreement
+        changed, or deleted; cancelling is the way to correct it."""
+        statement = self._statement("2025-12-01", "2026-01-31")
+        statement.action_confirm()
+        with self.assertRefused(UserError, "confirmed and frozen"):
+            statement.action_compute()
+        with self.assertRefused(UserError, "confirmed and frozen"):
+            statement.period_end = "2026-01-30"
+        with self.assertRefused(UserError, "cannot be deleted"):
+            statement.unlink()
+        statement.action_cancel()
+        self.assertEqual(statement.state, "cancelled")
+
+    def test_confirm_needs_compute(self):
+        """A statement never computed cannot be confirmed."""
+        statement = self._statement("2025-12-01", "2026-01-31", compute=False)
+        with self.assertRefused(UserError, "has not been computed"):
+            statement.action_confirm()
+
+    def test_prices_copied_when_computed(self):
+        """A price raised after confirmation leaves the statement as it was:
+        6 person-months × 400 = 2400 € stay."""
+        statement = self._statement("2025-12-01", "2026-01-31")
+        statement.action_confirm()
+        self.agreement.line_ids.filtered(
+            lambda line: line.outcome == "person_month"
+        ).price = 500
+        line = statement.line_ids.filtered(lambda line: line.outcome == "person_month")
+        self.assertEqual((line.quantity, line.price, line.amount), (6, 400, 2400))
+
+    def test_negative_price(self):
+        """An agreement paying 300 € a person-month and penalising an exit to
+        education by −1000 €: 6 × 300 − 1 × 1000 = 800 €."""
+        agreement = self._agreement(
+            prices={"person_month": 300, "exit_education": -1000}
+        )
+        statement = self._statement("2025-12-01", "2026-01-31", agreement=agreement)
+        self.assertEqual(
+            [(line.outcome, line.amount) for line in statement.line_ids],
+            [("person_month", 1800), ("exit_education", -1000)],
+        )
+        self.assertEqual(statement.amount_total, 800)
+
+    def test_cap(self):
+        """The outcomes total 6160 € (test_funding_outcomes); with a cap of
+        5000 € the statement totals 5000 €. A cap of 10 000 € changes
+        nothing."""
+        capped = self._agreement(max_amount=5000)
+        statement = self._statement("2025-12-01", "2026-01-31", agreement=capped)
+        self.assertEqual(statement.amount_uncapped, 6160)
+        self.assertEqual(statement.amount_total, 5000)
+        roomy = self._agreement(max_amount=10000)
+        statement = self._statement("2025-12-01", "2026-01-31", agreement=roomy)
+        self.assertEqual(statement.amount_total, 6160)
+
+    def test_cap_cannot_be_negative(self):
+        with self.assertRefused(ValidationError, "cannot be negative"):
+            self.agreement.max_amount = -1
+
+    @mute_logger("odoo.sql_db")
+    def test_outcome_priced_once(self):
+        """An agreement prices each outcome once."""
+        with self.assertRaises(IntegrityError), self.env.cr.savepoint():
+            self.env["toimio.funding.agreement.line"].create(
+                {
+                    "agreement_id": self.agreement.id,
+                    "outcome": "person_month",
+                    "price": 1,
+                }
+            )
+            self.env.flush_all()

@@ -1,0 +1,3 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import toimio_funding_statement_wizard
