@@ -1,0 +1,2 @@
+from . import test_work_request_flow
+from . import test_work_request_security
