@@ -1,2 +1,3 @@
 from . import test_work_request_flow
 from . import test_work_request_security
+from . import test_work_request_invoicing
