@@ -14,6 +14,7 @@ EXPECTED = {
     "toimio_jobs",
     "toimio_training",
     "toimio_reporting",
+    "toimio_work_request",
 }
 # DESIGN.md: an addon knows the ones below it, never the ones above.
 TOIMIO_DEPENDS = {
@@ -22,6 +23,7 @@ TOIMIO_DEPENDS = {
     "toimio_jobs": {"toimio_members"},
     "toimio_training": {"toimio_members"},
     "toimio_reporting": {"toimio_jobs", "toimio_training", "toimio_wage_subsidy"},
+    "toimio_work_request": {"toimio_jobs", "toimio_reporting"},
 }
 
 

@@ -9,6 +9,7 @@ display of a page's records and the creation of a checked request run as
 superuser."""
 
 import base64
+from datetime import date
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
@@ -332,3 +333,72 @@ class ToimioWorkRequestPortal(CustomerPortal):
         except UserError:
             return request.redirect(f"/my/work-requests/{request_id}?message=late")
         return request.redirect(f"/my/work-requests/{request_id}?message=cancelled")
+
+    @http.route(
+        "/my/work-requests/impact",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_work_request_impact(self, date_from=None, date_to=None, **kw):
+        """The customer impact statement of toimio_reporting, for the
+        customer's purchasing contact: hours by target group and the number
+        of people in a period. Counts only, never names."""
+        partner = request.env.user.partner_id
+        if not partner.toimio_purchasing_contact:
+            return request.redirect("/my/work-requests")
+        today = fields.Date.context_today(request.env.user)
+        try:
+            start = fields.Date.to_date(date_from) or date(today.year, 1, 1)
+            end = fields.Date.to_date(date_to) or date(today.year, 12, 31)
+        except ValueError:
+            start, end = date(today.year, 1, 1), date(today.year, 12, 31)
+        if end < start:
+            start, end = end, start
+        company = request.env.user.company_id
+        # The statement runs as superuser for this one customer: the portal
+        # contact reads only its counts.
+        wizard = (
+            request.env["toimio.customer.impact.wizard"]
+            .sudo()
+            .with_company(company)
+            .with_context(allowed_company_ids=company.ids)
+            .create(
+                {
+                    "partner_id": partner.commercial_partner_id.id,
+                    "company_id": company.id,
+                    "date_from": start,
+                    "date_to": end,
+                }
+            )
+        )
+        wizard.action_compute()
+        groups = dict(
+            wizard.line_ids._fields["target_group"]._description_selection(
+                request.env
+            )
+        )
+        rows = [
+            {
+                "group": groups.get(line.target_group, request.env._("Not known")),
+                "hours": line.hours,
+                "people": line.people,
+            }
+            for line in wizard.line_ids.filtered("is_subtotal").sorted(
+                lambda line: line._toimio_sort_key()
+            )
+        ]
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "toimio_work_request_impact",
+                "customer": partner.commercial_partner_id,
+                "date_from": start,
+                "date_to": end,
+                "rows": rows,
+                "total_hours": wizard.total_hours,
+                "total_people": wizard.total_people,
+            }
+        )
+        return request.render("toimio_work_request.portal_work_request_impact", values)
