@@ -67,9 +67,7 @@ class ToimioWorkRequestPortal(CustomerPortal):
         pricelist = partner.commercial_partner_id.with_company(
             company
         ).property_product_pricelist
-        prices = (
-            pricelist._get_products_price(products, 1.0) if pricelist else {}
-        )
+        prices = pricelist._get_products_price(products, 1.0) if pricelist else {}
         currency = pricelist.currency_id if pricelist else company.currency_id
         return [
             {
@@ -85,10 +83,7 @@ class ToimioWorkRequestPortal(CustomerPortal):
         """{field: message} of what is wrong in the order form."""
         env = request.env
         errors = {}
-        catalogue = {
-            str(item["product"].id): item["product"]
-            for item in self._toimio_catalogue()
-        }
+        catalogue = {str(item["product"].id) for item in self._toimio_catalogue()}
         if post.get("product_id") not in catalogue:
             errors["product_id"] = env._("Choose the service you are ordering.")
         description = (post.get("description") or "").strip()
@@ -99,25 +94,6 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 "The description is too long (at most %(max)s characters).",
                 max=MAX_DESCRIPTION,
             )
-        dates = {}
-        for name in ("date_from", "date_to"):
-            value = post.get(name)
-            if value:
-                try:
-                    dates[name] = fields.Date.to_date(value)
-                except ValueError:
-                    errors[name] = env._("Give the date as day.month.year.")
-        today = fields.Date.context_today(env.user)
-        if dates.get("date_from") and dates["date_from"] < today:
-            errors["date_from"] = env._("The first preferred day is in the past.")
-        if (
-            dates.get("date_from")
-            and dates.get("date_to")
-            and dates["date_to"] < dates["date_from"]
-        ):
-            errors["date_to"] = env._(
-                "The last preferred day is before the first one. Correct the dates."
-            )
         hours = post.get("estimated_hours")
         if hours:
             try:
@@ -126,7 +102,8 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 hours = -1
             if not 0 < hours <= 500:
                 errors["estimated_hours"] = env._(
-                    "Give the estimate in hours, between 0.5 and 500, or leave it empty."
+                    "Give the estimate in hours, between 0.5 and 500, "
+                    "or leave it empty."
                 )
         customer = env.user.partner_id.commercial_partner_id.sudo()
         reference = (post.get("buyer_reference") or "").strip()
@@ -134,24 +111,54 @@ class ToimioWorkRequestPortal(CustomerPortal):
             errors["buyer_reference"] = env._(
                 "Give your unit's buyer reference (cost centre) for the invoice."
             )
-        if len(files) > MAX_FILES:
-            errors["attachments"] = env._(
-                "Attach at most %(max)s files.", max=MAX_FILES
+        errors.update(self._toimio_validate_dates(post))
+        errors.update(self._toimio_validate_files(files))
+        return errors
+
+    def _toimio_validate_dates(self, post):
+        env = request.env
+        errors, dates = {}, {}
+        for name in ("date_from", "date_to"):
+            if post.get(name):
+                try:
+                    dates[name] = fields.Date.to_date(post[name])
+                except ValueError:
+                    errors[name] = env._("Give the date as day.month.year.")
+        start, end = dates.get("date_from"), dates.get("date_to")
+        if start and start < fields.Date.context_today(env.user):
+            errors["date_from"] = env._("The first preferred day is in the past.")
+        if start and end and end < start:
+            errors["date_to"] = env._(
+                "The last preferred day is before the first one. Correct the dates."
             )
+        return errors
+
+    def _toimio_validate_files(self, files):
+        """Photos and PDFs only (by their content, not their name), at most
+        MAX_FILES of at most 5 MB each."""
+        env = request.env
+        if len(files) > MAX_FILES:
+            return {
+                "attachments": env._("Attach at most %(max)s files.", max=MAX_FILES)
+            }
         for upload in files:
             content = upload.read()
             upload.seek(0)
             if len(content) > MAX_FILE_BYTES:
-                errors["attachments"] = env._(
-                    "%(file)s is bigger than 5 MB. Send a smaller photo.",
-                    file=upload.filename,
-                )
-            elif guess_mimetype(content) not in ALLOWED_MIMETYPES:
-                errors["attachments"] = env._(
-                    "%(file)s is not a photo (JPEG, PNG, HEIC) or a PDF.",
-                    file=upload.filename,
-                )
-        return errors
+                return {
+                    "attachments": env._(
+                        "%(file)s is bigger than 5 MB. Send a smaller photo.",
+                        file=upload.filename,
+                    )
+                }
+            if guess_mimetype(content) not in ALLOWED_MIMETYPES:
+                return {
+                    "attachments": env._(
+                        "%(file)s is not a photo (JPEG, PNG, HEIC) or a PDF.",
+                        file=upload.filename,
+                    )
+                }
+        return {}
 
     def _toimio_form_values(self, post=None, errors=None):
         values = self._prepare_portal_layout_values()
@@ -164,9 +171,10 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 "post": post
                 or {
                     "buyer_reference": partner.sudo().toimio_buyer_reference or "",
-                    "site_address": partner.sudo()._display_address(
-                        without_company=True
-                    ).replace("\n", ", ").strip(", "),
+                    "site_address": partner.sudo()
+                    ._display_address(without_company=True)
+                    .replace("\n", ", ")
+                    .strip(", "),
                 },
                 "errors": errors or {},
                 "max_files": MAX_FILES,
@@ -375,9 +383,7 @@ class ToimioWorkRequestPortal(CustomerPortal):
         )
         wizard.action_compute()
         groups = dict(
-            wizard.line_ids._fields["target_group"]._description_selection(
-                request.env
-            )
+            wizard.line_ids._fields["target_group"]._description_selection(request.env)
         )
         rows = [
             {

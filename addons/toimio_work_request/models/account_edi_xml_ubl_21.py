@@ -45,8 +45,6 @@ class AccountEdiXmlUbl21(models.AbstractModel):
         line = vals["base_line"]["record"]
         if line._name != "account.move.line":
             return
-        references = line.sale_line_ids.toimio_work_request_id.mapped(
-            "buyer_reference"
-        )
+        references = line.sale_line_ids.toimio_work_request_id.mapped("buyer_reference")
         if references and references[0]:
             line_node["cbc:AccountingCost"] = {"_text": references[0]}

@@ -24,7 +24,11 @@ class AccountMove(models.Model):
         if self.toimio_buyer_reference:
             return self.toimio_buyer_reference
         references = sorted(
-            {ref for ref in self._toimio_work_requests().mapped("buyer_reference") if ref}
+            {
+                ref
+                for ref in self._toimio_work_requests().mapped("buyer_reference")
+                if ref
+            }
         )
         if references:
             return ", ".join(references)

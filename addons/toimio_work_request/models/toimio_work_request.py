@@ -188,9 +188,10 @@ class ToimioWorkRequest(models.Model):
             )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for request in self:
             request.access_url = f"/my/work-requests/{request.id}"
+        return result
 
     # ------------------------------------------------------------------
     # constraints
@@ -259,9 +260,12 @@ class ToimioWorkRequest(models.Model):
                 company = self.env["res.company"].browse(
                     vals.get("company_id") or self.env.company.id
                 )
-                vals["name"] = self.env["ir.sequence"].with_company(
-                    company
-                ).next_by_code("toimio.work.request") or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company)
+                    .next_by_code("toimio.work.request")
+                    or "/"
+                )
         requests = super().create(vals_list)
         # The ordering contact follows the request: replies and state mails.
         for request in requests:
@@ -306,9 +310,7 @@ class ToimioWorkRequest(models.Model):
         Line = self.env["sale.order.line"].sudo()
         lines = Line.create(
             [
-                request._toimio_order_line_values(
-                    orders[request._toimio_order_key()]
-                )
+                request._toimio_order_line_values(orders[request._toimio_order_key()])
                 for request in requests
             ]
         )

@@ -38,9 +38,9 @@ class WorkRequestCommon(ToimioJobsCommon):
                 ],
             }
         )
-        cls.customer.with_company(cls.company).property_product_pricelist = (
-            cls.pricelist
-        )
+        cls.customer.with_company(
+            cls.company
+        ).property_product_pricelist = cls.pricelist
         Partner = cls.env["res.partner"]
         cls.unit_school = Partner.create(
             {
@@ -83,25 +83,33 @@ class WorkRequestCommon(ToimioJobsCommon):
             "tz": "Europe/Helsinki",
         }
         cls.user_school = new_test_user(
-            cls.env, "t_school", partner_id=cls.unit_school.id,
+            cls.env,
+            "t_school",
+            partner_id=cls.unit_school.id,
             name=cls.unit_school.name,
             email=cls.unit_school.email,
             **portal,
         )
         cls.user_library = new_test_user(
-            cls.env, "t_library", partner_id=cls.unit_library.id,
+            cls.env,
+            "t_library",
+            partner_id=cls.unit_library.id,
             name=cls.unit_library.name,
             email=cls.unit_library.email,
             **portal,
         )
         cls.user_purchasing = new_test_user(
-            cls.env, "t_purchasing", partner_id=cls.purchasing.id,
+            cls.env,
+            "t_purchasing",
+            partner_id=cls.purchasing.id,
             name=cls.purchasing.name,
             email=cls.purchasing.email,
             **portal,
         )
         cls.user_other = new_test_user(
-            cls.env, "t_other", partner_id=cls.other_unit.id,
+            cls.env,
+            "t_other",
+            partner_id=cls.other_unit.id,
             name=cls.other_unit.name,
             email=cls.other_unit.email,
             **portal,

@@ -42,7 +42,9 @@ class TestWorkRequestSecurity(WorkRequestCase):
             self._as(self.user_school, self.library).read(["description"])
 
     def test_purchasing_contact_sees_all_units_of_the_customer(self):
-        self.assertEqual(self._visible(self.user_purchasing), self.school | self.library)
+        self.assertEqual(
+            self._visible(self.user_purchasing), self.school | self.library
+        )
         with self.assertRaises(AccessError), mute_logger("odoo.models"):
             self._as(self.user_purchasing, self.neighbour).read(["description"])
 
@@ -117,8 +119,7 @@ class TestWorkRequestSecurity(WorkRequestCase):
                     self.school.id, mode="read"
                 )
             )
-            messages = (
-                self._as(user, self.env["mail.message"])
-                .search([("model", "=", Request._name), ("res_id", "=", self.school.id)])
+            messages = self._as(user, self.env["mail.message"]).search(
+                [("model", "=", Request._name), ("res_id", "=", self.school.id)]
             )
             self.assertFalse(messages)
