@@ -30,4 +30,7 @@
         "views/portal_templates.xml",
     ],
     "demo": ["demo/toimio_work_request_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["toimio_work_request/static/tests/tours/*.js"],
+    },
 }
