@@ -16,11 +16,14 @@ class SaleOrderLine(models.Model):
 
     def _timesheet_create_task_prepare_values(self, project):
         # The job of a work request: its supervisor plans it, the unit's
-        # contact is the job's customer contact.
+        # contact is the job's customer contact, and it says what the unit
+        # asked for and by when.
         values = super()._timesheet_create_task_prepare_values(project)
         request = self.toimio_work_request_id
         if request:
             if request.supervisor_id:
                 values["user_ids"] = [(6, 0, request.supervisor_id.ids)]
             values["partner_id"] = request.partner_id.id
+            values["description"] = request._toimio_task_description()
+            values["date_deadline"] = request.date_to
         return values

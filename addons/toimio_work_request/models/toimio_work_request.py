@@ -320,14 +320,8 @@ class ToimioWorkRequest(models.Model):
         by_request = {line.toimio_work_request_id.id: line for line in lines}
         for request in requests:
             line = by_request[request.id]
-            request.write(
-                {
-                    "order_line_id": line.id,
-                    "task_id": line.task_id.id,
-                    "state": "accepted",
-                }
-            )
-        requests._toimio_describe_tasks()
+            request.write({"order_line_id": line.id, "task_id": line.task_id.id})
+        requests.write({"state": "accepted"})
         self._toimio_notify("accepted")
         return True
 
@@ -400,17 +394,9 @@ class ToimioWorkRequest(models.Model):
             name += f" ({self.buyer_reference})"
         return name
 
-    def _toimio_describe_tasks(self):
-        """The job tells the supervisor what the unit asked for."""
-        for request in self:
-            request.task_id.write(
-                {
-                    "description": request._toimio_task_description(),
-                    "date_deadline": request.date_to,
-                }
-            )
-
     def _toimio_task_description(self):
+        """The job's description: what the unit asked for, and where."""
+        self.ensure_one()
         lines = [
             self.env._("Work request %(name)s", name=self.name),
             self.description or "",
@@ -497,18 +483,30 @@ class ToimioWorkRequest(models.Model):
             moved._toimio_notify(state)
 
     def _toimio_notify(self, state):
-        """Mail the ordering contact (in their language) on a state change."""
+        """Mail the ordering contact (in their language) on a state change.
+        The template is rendered for all requests at once; each request gets
+        its message (and so its mail) in its own thread."""
         if state == "rejected":
-            template = self.env.ref(
-                "toimio_work_request.mail_template_work_request_rejected"
-            )
+            xmlid = "toimio_work_request.mail_template_work_request_rejected"
         elif state in STATE_TEMPLATES:
-            template = self.env.ref(STATE_TEMPLATES[state])
+            xmlid = STATE_TEMPLATES[state]
         else:
             return
-        for request in self.sudo():
-            request.message_post_with_source(
-                template, subtype_xmlid="mail.mt_comment", message_type="comment"
+        template = self.env.ref(xmlid).sudo()
+        requests = self.sudo()
+        rendered = template._generate_template(
+            requests.ids, ("subject", "body_html", "email_from", "partner_to")
+        )
+        for request in requests:
+            values = rendered[request.id]
+            request.message_post(
+                body=values["body_html"],
+                subject=values["subject"],
+                email_from=values.get("email_from") or None,
+                partner_ids=values.get("partner_ids", []),
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                email_layout_xmlid="mail.mail_notification_light",
             )
 
     # ------------------------------------------------------------------

@@ -57,6 +57,7 @@ class TestWorkRequestFlow(WorkRequestCase):
             self.assertEqual(request.task_id, request.order_line_id.task_id)
             self.assertEqual(request.task_id.user_ids, self.supervisor)
             self.assertEqual(request.supervisor_id, self.supervisor)
+        self.assertIn(school_1.name, str(school_1.task_id.description))
         self.assertTrue(self._mails_to(school_1, self.unit_school))
 
     def test_accept_again_adds_to_the_open_order(self):
