@@ -34,10 +34,11 @@ USER_SCOPES = ("own", "own_coachees", "own_jobs")
 RECORD = "*"
 
 
-def load_policy():
-    """Every row of the five policy files, with the addon it comes from."""
+def load_policy(addons=POLICY_ADDONS):
+    """Every row of the addons' policy files (the five by default), with the
+    addon it comes from."""
     rows = []
-    for addon in POLICY_ADDONS:
+    for addon in addons:
         with file_open(f"{addon}/security/access_policy.csv") as policy_file:
             for row in csv.DictReader(policy_file):
                 rows.append(dict(row, addon=addon))

@@ -33,6 +33,7 @@ from odoo.addons.toimio_jobs.tests.common import local_to_utc
 
 from .access_matrix import (
     DOOR_CLASSES,
+    POLICY_ADDONS,
     RECORD,
     ROLES,
     SCOPES,
@@ -135,7 +136,14 @@ class TestAccessPolicyComplete(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.policy_rows = load_policy()
+        # Also the Toimio addons above this one, when installed with it
+        # (e.g. toimio_work_request): their models need rows too.
+        installed = cls.env["ir.module.module"].search(
+            [("name", "=like", "toimio\\_%"), ("state", "=", "installed")]
+        )
+        cls.policy_rows = load_policy(
+            sorted(set(POLICY_ADDONS) | set(installed.mapped("name")))
+        )
         cls.policy = index_policy(cls.policy_rows)
 
     def test_every_model_has_a_policy(self):
