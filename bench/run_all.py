@@ -80,12 +80,28 @@ def ratios_demo_year(out):
     return []
 
 
+def ratios_work_request(out):
+    rows = []
+    if m := re.search(r"query counts constant: (yes|NO)", out):
+        rows.append(
+            (
+                "portal list and new page: queries at 100k / 1k",
+                "1" if m[1] == "yes" else "≠",
+                "1",
+            )
+        )
+    if m := re.search(rf"ratio {NUMBER}× \(goal ≤ {NUMBER}×\)", out):
+        rows.append(("accepting 100 requests / direct sale lines", m[1], m[2]))
+    return rows
+
+
 PARSERS = {
     "bench_jobs.py": ratios_jobs,
     "bench_wage_subsidy_claims.py": ratios_wage_subsidy,
     "bench_reporting.py": ratios_reporting,
     "bench_demo_year.py": ratios_demo_year,
     "bench_funding.py": ratios_funding,
+    "bench_work_request.py": ratios_work_request,
 }
 
 

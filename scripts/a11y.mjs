@@ -31,7 +31,10 @@ try {
   await page.fill("input[name=password]", password);
   await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
   await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
-  await page.waitForSelector(".o_toimio_schedule, .o_toimio_plan", { timeout: 20000 });
+  await page.waitForSelector(
+    ".o_toimio_schedule, .o_toimio_plan, .o_toimio_work_requests, .o_toimio_work_request_new, .o_toimio_work_request_impact",
+    { timeout: 20000 },
+  );
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef

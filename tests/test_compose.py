@@ -61,7 +61,7 @@ def test_up_serves_odoo_18_with_the_demo_database(compose):
     assert "FROM odoo:18.0" in dockerfile
 
 
-def test_init_installs_the_five_addons_once(compose):
+def test_init_installs_the_seven_addons_once(compose):
     init = compose["services"]["init"]
     # The same script as `make demo` (scripts/demo), mounted from the repository.
     assert init["entrypoint"] == ["/opt/toimio/scripts/demo-db"]
@@ -74,6 +74,8 @@ def test_init_installs_the_five_addons_once(compose):
         "toimio_jobs",
         "toimio_training",
         "toimio_reporting",
+        "toimio_funding",
+        "toimio_work_request",
     ):
         assert addon in script
     # Idempotent on restart: an installed database is left alone.

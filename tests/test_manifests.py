@@ -15,6 +15,7 @@ EXPECTED = {
     "toimio_training",
     "toimio_reporting",
     "toimio_funding",
+    "toimio_work_request",
 }
 # DESIGN.md: an addon knows the ones below it, never the ones above.
 TOIMIO_DEPENDS = {
@@ -24,6 +25,7 @@ TOIMIO_DEPENDS = {
     "toimio_training": {"toimio_members"},
     "toimio_reporting": {"toimio_jobs", "toimio_training", "toimio_wage_subsidy"},
     "toimio_funding": {"toimio_jobs", "toimio_reporting"},
+    "toimio_work_request": {"toimio_jobs", "toimio_reporting"},
 }
 
 

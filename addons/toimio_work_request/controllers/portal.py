@@ -1,0 +1,410 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The customer's ordering channel: a unit's contact orders a small job on a
+phone and follows it to the invoice; the purchasing contact sees all units.
+
+Lists and pages read through the portal user's own record rules (a contact
+sees their own requests, a purchasing contact the customer's); only the
+display of a page's records and the creation of a checked request run as
+superuser."""
+
+import base64
+from datetime import date
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+from odoo.tools.mimetypes import guess_mimetype
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+PAGE_SIZE = 20
+MAX_FILES = 5
+MAX_FILE_BYTES = 5 * 1024 * 1024
+ALLOWED_MIMETYPES = {"image/jpeg", "image/png", "image/heic", "application/pdf"}
+MAX_DESCRIPTION = 2000
+
+
+class ToimioWorkRequestPortal(CustomerPortal):
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "toimio_work_request_count" in counters:
+            Request = request.env["toimio.work.request"]
+            values["toimio_work_request_count"] = (
+                Request.search_count([]) if Request.has_access("read") else 0
+            )
+        return values
+
+    # ------------------------------------------------------------------
+    # helpers
+    # ------------------------------------------------------------------
+
+    def _toimio_may_order(self):
+        """Contacts of a customer organisation order; members (workers) and
+        other portal users only see their own requests, if any."""
+        partner = request.env.user.partner_id
+        return bool(partner.parent_id) and not request.env.user._is_public()
+
+    def _toimio_catalogue(self):
+        """[{product, price, ...}] of the catalogue on the customer's
+        pricelist: one search and one batched price computation."""
+        partner = request.env.user.partner_id.sudo()
+        company = request.env.user.company_id
+        products = (
+            request.env["product.product"]
+            .sudo()
+            .with_company(company)
+            .search(
+                [
+                    ("toimio_request_catalogue", "=", True),
+                    ("sale_ok", "=", True),
+                    ("company_id", "in", (False, company.id)),
+                ],
+                order="name",
+            )
+        )
+        pricelist = partner.commercial_partner_id.with_company(
+            company
+        ).property_product_pricelist
+        prices = pricelist._get_products_price(products, 1.0) if pricelist else {}
+        currency = pricelist.currency_id if pricelist else company.currency_id
+        return [
+            {
+                "product": product,
+                "price": prices.get(product.id, product.lst_price),
+                "currency": currency,
+                "unit": product.uom_id.name,
+            }
+            for product in products
+        ]
+
+    def _toimio_validate(self, post, files):
+        """{field: message} of what is wrong in the order form."""
+        env = request.env
+        errors = {}
+        catalogue = {str(item["product"].id) for item in self._toimio_catalogue()}
+        if post.get("product_id") not in catalogue:
+            errors["product_id"] = env._("Choose the service you are ordering.")
+        description = (post.get("description") or "").strip()
+        if not description:
+            errors["description"] = env._("Tell us in a few words what should be done.")
+        elif len(description) > MAX_DESCRIPTION:
+            errors["description"] = env._(
+                "The description is too long (at most %(max)s characters).",
+                max=MAX_DESCRIPTION,
+            )
+        hours = post.get("estimated_hours")
+        if hours:
+            try:
+                hours = float(hours.replace(",", "."))
+            except ValueError:
+                hours = -1
+            if not 0 < hours <= 500:
+                errors["estimated_hours"] = env._(
+                    "Give the estimate in hours, between 0.5 and 500, "
+                    "or leave it empty."
+                )
+        customer = env.user.partner_id.commercial_partner_id.sudo()
+        reference = (post.get("buyer_reference") or "").strip()
+        if customer.toimio_invoice_per_buyer_reference and not reference:
+            errors["buyer_reference"] = env._(
+                "Give your unit's buyer reference (cost centre) for the invoice."
+            )
+        errors.update(self._toimio_validate_dates(post))
+        errors.update(self._toimio_validate_files(files))
+        return errors
+
+    def _toimio_validate_dates(self, post):
+        env = request.env
+        errors, dates = {}, {}
+        for name in ("date_from", "date_to"):
+            if post.get(name):
+                try:
+                    dates[name] = fields.Date.to_date(post[name])
+                except ValueError:
+                    errors[name] = env._("Give the date as day.month.year.")
+        start, end = dates.get("date_from"), dates.get("date_to")
+        if start and start < fields.Date.context_today(env.user):
+            errors["date_from"] = env._("The first preferred day is in the past.")
+        if start and end and end < start:
+            errors["date_to"] = env._(
+                "The last preferred day is before the first one. Correct the dates."
+            )
+        return errors
+
+    def _toimio_validate_files(self, files):
+        """Photos and PDFs only (by their content, not their name), at most
+        MAX_FILES of at most 5 MB each."""
+        env = request.env
+        if len(files) > MAX_FILES:
+            return {
+                "attachments": env._("Attach at most %(max)s files.", max=MAX_FILES)
+            }
+        for upload in files:
+            content = upload.read()
+            upload.seek(0)
+            if len(content) > MAX_FILE_BYTES:
+                return {
+                    "attachments": env._(
+                        "%(file)s is bigger than 5 MB. Send a smaller photo.",
+                        file=upload.filename,
+                    )
+                }
+            if guess_mimetype(content) not in ALLOWED_MIMETYPES:
+                return {
+                    "attachments": env._(
+                        "%(file)s is not a photo (JPEG, PNG, HEIC) or a PDF.",
+                        file=upload.filename,
+                    )
+                }
+        return {}
+
+    def _toimio_form_values(self, post=None, errors=None):
+        values = self._prepare_portal_layout_values()
+        partner = request.env.user.partner_id
+        values.update(
+            {
+                "page_name": "toimio_work_request_new",
+                "catalogue": self._toimio_catalogue(),
+                "may_order": self._toimio_may_order(),
+                "post": post
+                or {
+                    "buyer_reference": partner.sudo().toimio_buyer_reference or "",
+                    "site_address": partner.sudo()
+                    ._display_address(without_company=True)
+                    .replace("\n", ", ")
+                    .strip(", "),
+                },
+                "errors": errors or {},
+                "max_files": MAX_FILES,
+            }
+        )
+        return values
+
+    # ------------------------------------------------------------------
+    # routes
+    # ------------------------------------------------------------------
+
+    @http.route(
+        ["/my/work-requests", "/my/work-requests/page/<int:page>"],
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_my_work_requests(self, page=1, **kw):
+        Request = request.env["toimio.work.request"]
+        values = self._prepare_portal_layout_values()
+        total = Request.search_count([]) if Request.has_access("read") else 0
+        pager = portal_pager(
+            url="/my/work-requests", total=total, page=page, step=PAGE_SIZE
+        )
+        requests = (
+            Request.search([], limit=PAGE_SIZE, offset=pager["offset"])
+            if total
+            else Request
+        )
+        values.update(
+            {
+                "page_name": "toimio_work_requests",
+                "work_requests": requests.sudo(),
+                "pager": pager,
+                "may_order": self._toimio_may_order(),
+                "is_purchasing": request.env.user.partner_id.toimio_purchasing_contact,
+                "message": kw.get("message"),
+            }
+        )
+        return request.render("toimio_work_request.portal_my_work_requests", values)
+
+    @http.route(
+        "/my/work-requests/new",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def portal_new_work_request(self, **post):
+        if request.httprequest.method == "GET":
+            return request.render(
+                "toimio_work_request.portal_new_work_request",
+                self._toimio_form_values(),
+            )
+        if not self._toimio_may_order():
+            raise AccessError(request.env._("Only customers' contacts order work."))
+        files = [
+            upload
+            for upload in request.httprequest.files.getlist("attachments")
+            if upload.filename
+        ]
+        errors = self._toimio_validate(post, files)
+        if errors:
+            return request.render(
+                "toimio_work_request.portal_new_work_request",
+                self._toimio_form_values(post, errors),
+            )
+        partner = request.env.user.partner_id
+        hours = (post.get("estimated_hours") or "").replace(",", ".")
+        try:
+            work_request = (
+                request.env["toimio.work.request"]
+                .sudo()
+                .with_company(request.env.user.company_id)
+                .create(
+                    {
+                        "partner_id": partner.id,
+                        "company_id": request.env.user.company_id.id,
+                        "product_id": int(post["product_id"]),
+                        "description": post["description"].strip(),
+                        "site_address": (post.get("site_address") or "").strip(),
+                        "date_from": post.get("date_from") or False,
+                        "date_to": post.get("date_to") or False,
+                        "estimated_hours": float(hours) if hours else 0.0,
+                        "buyer_reference": (post.get("buyer_reference") or "").strip()
+                        or False,
+                    }
+                )
+            )
+        except (UserError, ValidationError) as error:
+            return request.render(
+                "toimio_work_request.portal_new_work_request",
+                self._toimio_form_values(post, {"form": str(error)}),
+            )
+        if files:
+            request.env["ir.attachment"].sudo().create(
+                [
+                    {
+                        "name": upload.filename,
+                        "datas": base64.b64encode(upload.read()),
+                        "res_model": work_request._name,
+                        "res_id": work_request.id,
+                    }
+                    for upload in files
+                ]
+            )
+        return request.redirect(f"/my/work-requests/{work_request.id}?message=sent")
+
+    @http.route(
+        "/my/work-requests/<int:request_id>",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_work_request(self, request_id, access_token=None, **kw):
+        try:
+            work_request = self._document_check_access(
+                "toimio.work.request", request_id, access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        attachments = (
+            request.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", work_request._name),
+                    ("res_id", "=", work_request.id),
+                ]
+            )
+        )
+        attachments.generate_access_token()
+        values.update(
+            {
+                "page_name": "toimio_work_request",
+                "work_request": work_request,
+                "shifts": work_request._toimio_portal_shifts(),
+                "attachments": attachments,
+                "object": work_request,
+                "message": kw.get("message"),
+                "cancellable": work_request.state in ("new", "accepted"),
+            }
+        )
+        return request.render("toimio_work_request.portal_work_request", values)
+
+    @http.route(
+        "/my/work-requests/<int:request_id>/cancel",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_cancel_work_request(self, request_id, **kw):
+        work_request = request.env["toimio.work.request"].browse(request_id)
+        try:
+            work_request.check_access("read")
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        try:
+            work_request.sudo().action_cancel()
+        except UserError:
+            return request.redirect(f"/my/work-requests/{request_id}?message=late")
+        return request.redirect(f"/my/work-requests/{request_id}?message=cancelled")
+
+    @http.route(
+        "/my/work-requests/impact",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_work_request_impact(self, date_from=None, date_to=None, **kw):
+        """The customer impact statement of toimio_reporting, for the
+        customer's purchasing contact: hours by target group and the number
+        of people in a period. Counts only, never names."""
+        partner = request.env.user.partner_id
+        if not partner.toimio_purchasing_contact:
+            return request.redirect("/my/work-requests")
+        today = fields.Date.context_today(request.env.user)
+        try:
+            start = fields.Date.to_date(date_from) or date(today.year, 1, 1)
+            end = fields.Date.to_date(date_to) or date(today.year, 12, 31)
+        except ValueError:
+            start, end = date(today.year, 1, 1), date(today.year, 12, 31)
+        if end < start:
+            start, end = end, start
+        company = request.env.user.company_id
+        # The statement runs as superuser for this one customer: the portal
+        # contact reads only its counts.
+        wizard = (
+            request.env["toimio.customer.impact.wizard"]
+            .sudo()
+            .with_company(company)
+            .with_context(allowed_company_ids=company.ids)
+            .create(
+                {
+                    "partner_id": partner.commercial_partner_id.id,
+                    "company_id": company.id,
+                    "date_from": start,
+                    "date_to": end,
+                }
+            )
+        )
+        wizard.action_compute()
+        groups = dict(
+            wizard.line_ids._fields["target_group"]._description_selection(request.env)
+        )
+        rows = [
+            {
+                "group": groups.get(line.target_group, request.env._("Not known")),
+                "hours": line.hours,
+                "people": line.people,
+            }
+            for line in wizard.line_ids.filtered("is_subtotal").sorted(
+                lambda line: line._toimio_sort_key()
+            )
+        ]
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "toimio_work_request_impact",
+                "customer": partner.commercial_partner_id,
+                "date_from": start,
+                "date_to": end,
+                "rows": rows,
+                "total_hours": wizard.total_hours,
+                "total_people": wizard.total_people,
+            }
+        )
+        return request.render("toimio_work_request.portal_work_request_impact", values)

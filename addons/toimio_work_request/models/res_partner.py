@@ -1,0 +1,25 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResPartner(models.Model):
+    """A customer (municipality) and its ordering units (contacts under it)."""
+
+    _inherit = "res.partner"
+
+    toimio_purchasing_contact = fields.Boolean(
+        string="Purchasing contact",
+        help="On the portal this contact sees the work requests of every unit "
+        "of the customer, and the customer's social impact.",
+    )
+    toimio_buyer_reference = fields.Char(
+        string="Buyer reference",
+        help="The unit's cost centre or reference for e-invoices (Peppol "
+        "BuyerReference). Proposed on the unit's work requests.",
+    )
+    toimio_invoice_per_buyer_reference = fields.Boolean(
+        string="One invoice per buyer reference",
+        help="The customer wants a separate invoice for each buyer reference "
+        "(each unit's cost centre) instead of one invoice for all units.",
+    )

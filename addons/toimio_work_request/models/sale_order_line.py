@@ -1,0 +1,29 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    toimio_work_request_id = fields.Many2one(
+        "toimio.work.request",
+        string="Work request",
+        copy=False,
+        index="btree_not_null",
+        readonly=True,
+    )
+
+    def _timesheet_create_task_prepare_values(self, project):
+        # The job of a work request: its supervisor plans it, the unit's
+        # contact is the job's customer contact, and it says what the unit
+        # asked for and by when.
+        values = super()._timesheet_create_task_prepare_values(project)
+        request = self.toimio_work_request_id
+        if request:
+            if request.supervisor_id:
+                values["user_ids"] = [(6, 0, request.supervisor_id.ids)]
+            values["partner_id"] = request.partner_id.id
+            values["description"] = request._toimio_task_description()
+            values["date_deadline"] = request.date_to
+        return values

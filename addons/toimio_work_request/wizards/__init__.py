@@ -1,0 +1,1 @@
+from . import toimio_work_request_reject_wizard
