@@ -34,7 +34,6 @@ from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
 
 from .access_matrix import (
     DOOR_CLASSES,
-    POLICY_ADDONS,
     RECORD,
     ROLES,
     SCOPES,
