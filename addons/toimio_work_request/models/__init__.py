@@ -6,3 +6,4 @@ from . import sale_order_line
 from . import toimio_shift
 from . import account_move
 from . import account_edi_xml_ubl_21
+from . import mail_privacy

@@ -1,0 +1,16 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+
+
+class ToimioMailPrivacyMixin(models.AbstractModel):
+    """A work request names the ordering unit's contact and the customer's
+    site: its activities and followers are seen by whoever may read the
+    request (supervisors and administrators of its company; see
+    toimio_members/models/mail_privacy.py), not by every internal user."""
+
+    _inherit = "toimio.mail.privacy.mixin"
+
+    @api.model
+    def _toimio_mail_scoped_models(self):
+        return [*super()._toimio_mail_scoped_models(), "toimio.work.request"]
