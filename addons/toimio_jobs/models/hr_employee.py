@@ -19,6 +19,8 @@ class HrEmployee(models.Model):
     )
     toimio_shift_email_optout = fields.Boolean(
         string="No shift emails",
+        # Not prefetched beside public fields (see toimio_members' hr_employee).
+        prefetch="toimio_person",
         help="The person does not want an email when a shift is planned, moved "
         "or cancelled. They can change this on their schedule page.",
     )

@@ -8,6 +8,11 @@ from odoo.exceptions import AccessError, ValidationError
 from .toimio_engagement import TARGET_GROUPS
 
 SPECIAL_GROUPS = "toimio_members.group_toimio_coach"
+# Users without read access on hr.employee (supervisors) get the people from
+# hr.employee.public, which refuses any field it does not have, even one Odoo
+# would only prefetch beside a public field (the avatar of the person picker
+# on a phone). Toimio's person fields are therefore fetched as their own group.
+PERSON_PREFETCH = "toimio_person"
 
 
 class HrEmployee(models.Model):
@@ -33,16 +38,26 @@ class HrEmployee(models.Model):
         store=True,
         index=True,
         help="Current target group, from the latest dated change.",
+        prefetch=PERSON_PREFETCH,
     )
     # Who coaches the person decides who sees their health and coaching data:
     # only administrators assign it, and every change is tracked.
     toimio_coach_id = fields.Many2one(
-        "res.users", string="Job coach", index=True, tracking=True
+        "res.users",
+        string="Job coach",
+        index=True,
+        tracking=True,
+        prefetch=PERSON_PREFETCH,
     )
-    toimio_referrer_id = fields.Many2one("res.partner", string="Referrer")
-    toimio_payer_id = fields.Many2one("res.partner", string="Payer")
+    toimio_referrer_id = fields.Many2one(
+        "res.partner", string="Referrer", prefetch=PERSON_PREFETCH
+    )
+    toimio_payer_id = fields.Many2one(
+        "res.partner", string="Payer", prefetch=PERSON_PREFETCH
+    )
     toimio_member_partner_id = fields.Many2one(
         "res.partner",
+        prefetch=PERSON_PREFETCH,
         string="Member",
         index=True,
         help="The person's entry in the cooperative's member register.",
@@ -54,16 +69,24 @@ class HrEmployee(models.Model):
 
     # Work adjustments: structured limits are needed by supervisors to plan.
     toimio_max_hours_per_day = fields.Float(
-        string="Max hours per day", help="0 = no personal limit."
+        string="Max hours per day",
+        help="0 = no personal limit.",
+        prefetch=PERSON_PREFETCH,
     )
     toimio_max_days_per_week = fields.Integer(
-        string="Max days per week", help="0 = no personal limit."
+        string="Max days per week",
+        help="0 = no personal limit.",
+        prefetch=PERSON_PREFETCH,
     )
     toimio_earliest_start = fields.Float(
-        string="Earliest start", help="Time of day; 0 = no limit."
+        string="Earliest start",
+        help="Time of day; 0 = no limit.",
+        prefetch=PERSON_PREFETCH,
     )
     toimio_latest_end = fields.Float(
-        string="Latest end", help="Time of day; 0 = no limit."
+        string="Latest end",
+        help="Time of day; 0 = no limit.",
+        prefetch=PERSON_PREFETCH,
     )
     # Special-category data: coaches and administrators only, reads logged.
     toimio_adjustment_notes = fields.Text(

@@ -36,6 +36,33 @@ class TestMembersSecurity(ToimioMembersCase):
             "Aino Testaaja",
         )
 
+    def test_supervisor_picks_a_person_with_the_public_kanban(self):
+        """On a phone the person picker is Odoo's public kanban: its avatar is
+        computed on hr.employee, which must not prefetch Toimio's fields."""
+        employees = self.env["hr.employee"].with_user(self.supervisor)
+        views = employees.get_views([(False, "kanban")])
+        self.assertIn("avatar_128", views["views"]["kanban"]["arch"])
+        result = employees.web_search_read(
+            [],
+            {"name": {}, "avatar_128": {}, "job_title": {}, "hr_icon_display": {}},
+        )
+        self.assertIn("Aino Testaaja", [r["name"] for r in result["records"]])
+
+    def test_private_person_fields_are_not_prefetched_beside_public_ones(self):
+        """A stored field of hr.employee that hr.employee.public lacks either
+        has groups (Odoo's way) or its own prefetch group, in every addon."""
+        public = self.env["hr.employee.public"]._fields
+        loose = [
+            name
+            for name, field in self.env["hr.employee"]._fields.items()
+            if field.store
+            and field.column_type
+            and name not in public
+            and not field.groups
+            and field.prefetch is True
+        ]
+        self.assertEqual(loose, [])
+
     def test_coach_reads_health_fields_and_the_read_is_logged(self):
         log = self.env["toimio.access.log"]
         before = log.search_count([("res_id", "=", self.aino.id)])
