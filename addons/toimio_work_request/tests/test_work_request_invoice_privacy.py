@@ -87,3 +87,11 @@ class TestWorkRequestInvoicePrivacy(WorkRequestCommon, HttpCase):
         self.assertNotIn(
             self.library.invoice_ids.name, self.url_open("/my/invoices").text
         )
+
+    def test_made_purchasing_contact_the_unit_sees_the_shared_invoice(self):
+        invoice = self._invoice(self.school | self.library)
+        Move = self._as(self.user_school, self.env["account.move"])
+        self.assertFalse(Move.search([("id", "=", invoice.id)]))
+        # The flag takes effect at once (the record rules are cached per user).
+        self.unit_school.toimio_purchasing_contact = True
+        self.assertEqual(Move.search([("id", "=", invoice.id)]), invoice)
