@@ -109,40 +109,42 @@ class ToimioWorkCapacity(models.Model):
                                GREATEST(w.first_day, w.last_day)::timestamp,
                                interval '1 day'
                            ) AS d(day)
-                ),
-                rows AS (
-                    SELECT s.date AS date,
-                           'shift' AS kind,
-                           SUM(s.duration) AS hours,
-                           COUNT(*) AS item_count,
-                           s.company_id,
-                           s.supervisor_id,
-                           4 AS color
-                      FROM toimio_shift s
-                     WHERE s.state IN ('planned', 'done')
-                  GROUP BY s.date, s.company_id, s.supervisor_id
-                    UNION ALL
-                    SELECT w.day AS date,
-                           'waiting' AS kind,
-                           SUM(
-                               w.hours / CASE
-                                   WHEN w.workdays > 0 THEN w.workdays
-                                   ELSE w.days
-                               END
-                           ) AS hours,
-                           COUNT(*) AS item_count,
-                           w.company_id,
-                           w.supervisor_id,
-                           2 AS color
-                      FROM waiting_days w
-                     WHERE w.workday OR w.workdays = 0
-                  GROUP BY w.day, w.company_id, w.supervisor_id
                 )
-                SELECT ROW_NUMBER() OVER (
-                           ORDER BY date, kind, company_id, supervisor_id
-                       ) AS id,
-                       rows.*
-                  FROM rows
+                -- Ids without a window function over all rows, so that the
+                -- day of a calendar or graph reaches the shifts' date index:
+                -- even for the team's hours (a shift is in one row only),
+                -- odd for the waiting work (a request once per day).
+                SELECT 2 * MIN(s.id) AS id,
+                       s.date AS date,
+                       'shift' AS kind,
+                       SUM(s.duration) AS hours,
+                       COUNT(*) AS item_count,
+                       s.company_id,
+                       s.supervisor_id,
+                       4 AS color
+                  FROM toimio_shift s
+                 WHERE s.state IN ('planned', 'done')
+              GROUP BY s.date, s.company_id, s.supervisor_id
+                UNION ALL
+                SELECT 2 * (
+                           (w.day - DATE '2000-01-01')::bigint * 4294967296
+                           + MIN(w.id)
+                       ) + 1 AS id,
+                       w.day AS date,
+                       'waiting' AS kind,
+                       SUM(
+                           w.hours / CASE
+                               WHEN w.workdays > 0 THEN w.workdays
+                               ELSE w.days
+                           END
+                       ) AS hours,
+                       COUNT(*) AS item_count,
+                       w.company_id,
+                       w.supervisor_id,
+                       2 AS color
+                  FROM waiting_days w
+                 WHERE w.workday OR w.workdays = 0
+              GROUP BY w.day, w.company_id, w.supervisor_id
             )
             """
         )
