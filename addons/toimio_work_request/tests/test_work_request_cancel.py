@@ -21,7 +21,7 @@ class TestWorkRequestCancel(WorkRequestCase):
         other = self._accepted()
         order, line, task = request.order_id, request.order_line_id, request.task_id
         self.assertEqual(order, other.order_id)
-        request.action_cancel()
+        request.with_user(self.supervisor).action_cancel()
         self.assertEqual(request.state, "cancelled")
         self.assertFalse(line.exists())
         self.assertFalse(task.exists())
