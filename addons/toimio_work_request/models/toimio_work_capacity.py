@@ -1,6 +1,7 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models, tools
+from odoo.tools.misc import formatLang
 
 KINDS = [
     ("shift", "Team's shift hours"),
@@ -66,8 +67,9 @@ class ToimioWorkCapacity(models.Model):
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for row in self:
+            hours = formatLang(self.env, row.hours, digits=1)
             row.display_name = (
-                f"{kinds.get(row.kind, '')}: {row.hours:.1f} h ({row.item_count})"
+                f"{kinds.get(row.kind, '')}: {hours} h ({row.item_count})"
             )
 
     def init(self):
