@@ -37,17 +37,24 @@ def test_fi_po_fully_translated(addon):
     assert not po.fuzzy_entries(), f"{addon.name}: fuzzy entries left"
 
 
-@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
-def test_fi_po_placeholders_match(addon):
-    """A translation keeps every %(name)s placeholder of its source."""
+@pytest.mark.parametrize(
+    "po_path",
+    sorted(path for addon in ADDONS for path in (addon / "i18n").glob("*.po")),
+    ids=lambda p: f"{p.parent.parent.name}/{p.name}",
+)
+def test_po_placeholders_match(po_path):
+    """A translation (Finnish, or another language's partial one such as the
+    portal's Swedish labels) keeps every %(name)s placeholder of its source,
+    and has no fuzzy entries."""
     import re
 
     pattern = re.compile(r"%\(\w+\)s|%s|%d")
-    _pot, po_path = pot_and_po(addon)
+    po = polib.pofile(str(po_path))
     wrong = [
         e.msgid
-        for e in polib.pofile(str(po_path))
+        for e in po
         if e.msgstr
         and sorted(pattern.findall(e.msgid)) != sorted(pattern.findall(e.msgstr))
     ]
-    assert not wrong, f"{addon.name}: placeholders differ in {wrong[:5]}"
+    assert not wrong, f"{po_path}: placeholders differ in {wrong[:5]}"
+    assert not po.fuzzy_entries(), f"{po_path}: fuzzy entries left"

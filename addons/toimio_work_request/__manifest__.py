@@ -23,6 +23,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_template_data.xml",
         "views/toimio_work_request_views.xml",
+        "views/toimio_work_capacity_views.xml",
         "views/product_template_views.xml",
         "views/res_partner_views.xml",
         "wizards/toimio_work_request_reject_wizard_views.xml",

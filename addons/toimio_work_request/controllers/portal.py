@@ -75,6 +75,7 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 "price": prices.get(product.id, product.lst_price),
                 "currency": currency,
                 "unit": product.uom_id.name,
+                "skills": product.toimio_skill_ids.mapped("name"),
             }
             for product in products
         ]
@@ -160,6 +161,16 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 }
         return {}
 
+    def _toimio_invoice_links(self, work_requests):
+        """Ids of the requests' invoices the user may open: the same record
+        rules as /my/invoices (a unit's contact not an invoice holding other
+        units' requests; the purchasing contact every invoice of the
+        customer). The others are shown by number and state only."""
+        invoices = work_requests.sudo().invoice_ids
+        if not invoices:
+            return set()
+        return set(request.env["account.move"].search([("id", "in", invoices.ids)]).ids)
+
     def _toimio_form_values(self, post=None, errors=None):
         values = self._prepare_portal_layout_values()
         partner = request.env.user.partner_id
@@ -209,6 +220,7 @@ class ToimioWorkRequestPortal(CustomerPortal):
             {
                 "page_name": "toimio_work_requests",
                 "work_requests": requests.sudo(),
+                "invoice_links": self._toimio_invoice_links(requests),
                 "pager": pager,
                 "may_order": self._toimio_may_order(),
                 "is_purchasing": request.env.user.partner_id.toimio_purchasing_contact,
@@ -315,6 +327,7 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 "page_name": "toimio_work_request",
                 "work_request": work_request,
                 "shifts": work_request._toimio_portal_shifts(),
+                "invoice_links": self._toimio_invoice_links(work_request),
                 "attachments": attachments,
                 "object": work_request,
                 "message": kw.get("message"),

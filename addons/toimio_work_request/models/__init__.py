@@ -7,3 +7,4 @@ from . import toimio_shift
 from . import account_move
 from . import account_edi_xml_ubl_21
 from . import mail_privacy
+from . import toimio_work_capacity

@@ -23,3 +23,10 @@ class ResPartner(models.Model):
         help="The customer wants a separate invoice for each buyer reference "
         "(each unit's cost centre) instead of one invoice for all units.",
     )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "toimio_purchasing_contact" in vals:
+            # The portal's record rules read the flag; Odoo caches them per user.
+            self.env.registry.clear_cache()
+        return result

@@ -14,6 +14,21 @@ class SaleOrderLine(models.Model):
         readonly=True,
     )
 
+    def _toimio_removable(self):
+        """Lines of cancelled work requests that nothing was delivered or
+        invoiced on: they can go from the confirmed order."""
+        return self.filtered(
+            lambda line: line.toimio_work_request_id.state == "cancelled"
+            and not line.qty_delivered
+            and not line.invoice_lines
+            and not line.sudo().timesheet_ids
+        )
+
+    def _check_line_unlink(self):
+        # Odoo keeps confirmed lines to track what is delivered and invoiced;
+        # a cancelled work request's line has neither, so it may go.
+        return super()._check_line_unlink() - self._toimio_removable()
+
     def _timesheet_create_task_prepare_values(self, project):
         # The job of a work request: its supervisor plans it, the unit's
         # contact is the job's customer contact, and it says what the unit

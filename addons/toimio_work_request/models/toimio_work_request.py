@@ -95,6 +95,12 @@ class ToimioWorkRequest(models.Model):
         tracking=True,
         domain="[('toimio_request_catalogue', '=', True)]",
     )
+    skill_ids = fields.Many2many(
+        related="product_id.toimio_skill_ids",
+        string="Skills and cards needed",
+        help="The people planned on the job should have these; a shift of "
+        "someone without them gets a warning.",
+    )
     description = fields.Text(string="What should be done", required=True)
     site_address = fields.Char(
         string="Where", help="Address and place of the work, e.g. the yard gate."
@@ -431,12 +437,51 @@ class ToimioWorkRequest(models.Model):
         """The customer takes the request back before any shift is planned."""
         self._toimio_check_state(CANCELLABLE_STATES, self.env._("Cancelling"))
         accepted = self.filtered(lambda r: r.state == "accepted")
-        if accepted:
-            # Nothing planned yet: the line asks for no hours and the job goes.
-            accepted.sudo().order_line_id.write({"product_uom_qty": 0.0})
-            accepted.sudo().task_id.write({"active": False})
         self.write({"state": "cancelled"})
+        if accepted:
+            accepted.sudo()._toimio_withdraw_from_order()
         return True
+
+    def _toimio_withdraw_from_order(self):
+        """Take cancelled requests off the customer's order: a line with
+        nothing delivered or invoiced is removed, and its job too when no
+        shift was ever made on it (else the job is archived). A line with
+        hours on it stays, ordering nothing more, its text saying the
+        request was cancelled."""
+        lines = self.order_line_id
+        removable = lines._toimio_removable()
+        kept = lines - removable
+        for line in kept:
+            request = line.toimio_work_request_id
+            lang = line.order_id.partner_id.lang or self.env.lang
+            label = self.with_context(lang=lang).env._("Cancelled")
+            line.write(
+                {
+                    "product_uom_qty": line.qty_delivered,
+                    "name": f"{label}: {request._toimio_line_name()}",
+                }
+            )
+        tasks = self.task_id
+        shifted = (
+            self.env["toimio.shift"]
+            .with_context(active_test=False)
+            .search([("task_id", "in", tasks.ids)])
+            .task_id
+        )
+        withdrawn = self.filtered(lambda r: r.order_line_id in removable)
+        for request in withdrawn:
+            request.message_post(
+                body=self.env._(
+                    "Cancelled: the line was removed from %(order)s.",
+                    order=request.order_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        gone = withdrawn.task_id - shifted
+        (tasks - gone).write({"active": False})
+        # The jobs go first: a job points at its line.
+        gone.unlink()
+        removable.unlink()
 
     # ------------------------------------------------------------------
     # following the job

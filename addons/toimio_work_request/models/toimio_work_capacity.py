@@ -1,0 +1,152 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models, tools
+from odoo.tools.misc import formatLang
+
+KINDS = [
+    ("shift", "Team's shift hours"),
+    ("waiting", "Waiting requests"),
+]
+# Calendar colours (in the view's SQL): the team's hours 4 (blue), the
+# waiting work 2 (orange).
+
+
+class ToimioWorkCapacity(models.Model):
+    """Waiting work beside the team's hours, per day: the supervisor sees
+    whether the requests still to plan fit in the days their customers
+    asked for.
+
+    One row per day, kind, company and supervisor:
+
+    * ``shift``: the hours of the planned and done shifts of that day
+      (cancelled and absent ones count nothing);
+    * ``waiting``: the estimated hours of the new and accepted requests,
+      spread evenly over the working days (Monday to Friday) of their
+      preferred window, or over all its days when it has no working day; a
+      request without a window counts on the day it was ordered. Without an
+      estimate the service's typical duration counts.
+    """
+
+    _name = "toimio.work.capacity"
+    _description = "Work capacity"
+    _auto = False
+    _order = "date, kind, id"
+    _rec_name = "kind"
+    # Read in the transaction that wrote them, the figures are fresh: the
+    # ORM flushes these fields before it reads the view.
+    _depends = {
+        "toimio.shift": ["date", "duration", "state", "company_id", "supervisor_id"],
+        "toimio.work.request": [
+            "state",
+            "date_from",
+            "date_to",
+            "estimated_hours",
+            "product_id",
+            "company_id",
+            "supervisor_id",
+            "create_date",
+        ],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["toimio_typical_hours"],
+    }
+
+    date = fields.Date(string="Day", readonly=True)
+    kind = fields.Selection(KINDS, readonly=True)
+    hours = fields.Float(readonly=True, aggregator="sum")
+    item_count = fields.Integer(
+        string="Shifts or requests",
+        readonly=True,
+        aggregator="sum",
+        help="Shifts of the team on the day, or requests waiting in it.",
+    )
+    company_id = fields.Many2one("res.company", string="Company", readonly=True)
+    supervisor_id = fields.Many2one("res.users", string="Supervisor", readonly=True)
+    color = fields.Integer(readonly=True)
+
+    @api.depends("kind", "hours", "item_count")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for row in self:
+            hours = formatLang(self.env, row.hours, digits=1)
+            row.display_name = (
+                f"{kinds.get(row.kind, '')}: {hours} h ({row.item_count})"
+            )
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            f"""
+            CREATE OR REPLACE VIEW {self._table} AS (
+                WITH waiting AS (
+                    SELECT r.id,
+                           r.company_id,
+                           r.supervisor_id,
+                           COALESCE(
+                               NULLIF(r.estimated_hours, 0),
+                               t.toimio_typical_hours,
+                               0
+                           ) AS hours,
+                           COALESCE(r.date_from, r.date_to, r.create_date::date)
+                               AS first_day,
+                           COALESCE(r.date_to, r.date_from, r.create_date::date)
+                               AS last_day
+                      FROM toimio_work_request r
+                      JOIN product_product p ON p.id = r.product_id
+                      JOIN product_template t ON t.id = p.product_tmpl_id
+                     WHERE r.state IN ('new', 'accepted')
+                ),
+                waiting_days AS (
+                    SELECT w.id,
+                           w.company_id,
+                           w.supervisor_id,
+                           w.hours,
+                           d.day::date AS day,
+                           EXTRACT(ISODOW FROM d.day) < 6 AS workday,
+                           COUNT(*) FILTER (WHERE EXTRACT(ISODOW FROM d.day) < 6)
+                               OVER (PARTITION BY w.id) AS workdays,
+                           COUNT(*) OVER (PARTITION BY w.id) AS days
+                      FROM waiting w,
+                           generate_series(
+                               w.first_day::timestamp,
+                               GREATEST(w.first_day, w.last_day)::timestamp,
+                               interval '1 day'
+                           ) AS d(day)
+                )
+                -- Ids without a window function over all rows, so that the
+                -- day of a calendar or graph reaches the shifts' date index:
+                -- even for the team's hours (a shift is in one row only),
+                -- odd for the waiting work (a request once per day).
+                SELECT 2 * MIN(s.id) AS id,
+                       s.date AS date,
+                       'shift' AS kind,
+                       SUM(s.duration) AS hours,
+                       COUNT(*) AS item_count,
+                       s.company_id,
+                       s.supervisor_id,
+                       4 AS color
+                  FROM toimio_shift s
+                 WHERE s.state IN ('planned', 'done')
+              GROUP BY s.date, s.company_id, s.supervisor_id
+                UNION ALL
+                SELECT 2 * (
+                           (w.day - DATE '2000-01-01')::bigint * 4294967296
+                           + MIN(w.id)
+                       ) + 1 AS id,
+                       w.day AS date,
+                       'waiting' AS kind,
+                       SUM(
+                           w.hours / CASE
+                               WHEN w.workdays > 0 THEN w.workdays
+                               ELSE w.days
+                           END
+                       ) AS hours,
+                       COUNT(*) AS item_count,
+                       w.company_id,
+                       w.supervisor_id,
+                       2 AS color
+                  FROM waiting_days w
+                 WHERE w.workday OR w.workdays = 0
+              GROUP BY w.day, w.company_id, w.supervisor_id
+            )
+            """
+        )
