@@ -42,39 +42,36 @@ class WorkRequestCommon(ToimioJobsCommon):
             cls.company
         ).property_product_pricelist = cls.pricelist
         cls.unit_school, cls.user_school = cls._make_contact(
-            cls.customer,
-            "Kaisa Koulu",
-            "t_school",
-            "koulu@example.com",
-            toimio_buyer_reference="KP-100",
+            cls.customer, "Kaisa Koulu", "t_school", toimio_buyer_reference="KP-100"
         )
         cls.unit_library, cls.user_library = cls._make_contact(
-            cls.customer,
-            "Kalle Kirjasto",
-            "t_library",
-            "kirjasto@example.com",
-            toimio_buyer_reference="KP-200",
+            cls.customer, "Kalle Kirjasto", "t_library", toimio_buyer_reference="KP-200"
         )
         cls.purchasing, cls.user_purchasing = cls._make_contact(
             cls.customer,
             "Hanna Hankinta",
             "t_purchasing",
-            "hankinta@example.com",
             toimio_purchasing_contact=True,
         )
         cls.other_customer = cls.env["res.partner"].create(
             {"name": "Naapurikunta", "is_company": True}
         )
         cls.other_unit, cls.user_other = cls._make_contact(
-            cls.other_customer, "Olli Naapuri", "t_other", "naapuri@example.com"
+            cls.other_customer, "Olli Naapuri", "t_other"
         )
 
     @classmethod
-    def _make_contact(cls, customer, name, login, email, **values):
+    def _make_contact(cls, customer, name, login, **values):
         """A contact of ``customer`` (a unit or its purchasing contact) and
-        their portal user in the cooperative: (partner, user)."""
+        their portal user in the cooperative: (partner, user). Mail goes to
+        <login>@example.com unless ``values`` give the email."""
         partner = cls.env["res.partner"].create(
-            {"name": name, "parent_id": customer.id, "email": email, **values}
+            {
+                "name": name,
+                "parent_id": customer.id,
+                "email": f"{login}@example.com",
+                **values,
+            }
         )
         user = new_test_user(
             cls.env,
@@ -82,7 +79,7 @@ class WorkRequestCommon(ToimioJobsCommon):
             groups="base.group_portal",
             partner_id=partner.id,
             name=name,
-            email=email,
+            email=partner.email,
             company_id=cls.company.id,
             company_ids=cls.company.ids,
             tz="Europe/Helsinki",
