@@ -13,17 +13,12 @@ page and save its phone screenshot:
     python3 -m pytest -p no:odoo tests/test_portal_a11y.py
 """
 
-import json
 import os
-import pathlib
-import subprocess
 
 import pytest
+from a11y_pages import PhonePageChecks, axe_report, needs_server
 
-REPO = pathlib.Path(__file__).resolve().parent.parent
-URL = os.environ.get("TOIMIO_A11Y_URL")
 ONLY = os.environ.get("TOIMIO_A11Y_PAGE")
-SCREENSHOTS = os.environ.get("TOIMIO_A11Y_SCREENSHOTS")
 
 # page: (path, demo member whose password is the login, labels a keyboard
 # user must reach, screenshot file)
@@ -42,9 +37,7 @@ PAGES = {
     ),
 }
 
-pytestmark = pytest.mark.skipif(
-    not URL, reason="TOIMIO_A11Y_URL not set (run scripts/a11y to start a server)"
-)
+pytestmark = needs_server
 
 
 @pytest.fixture(
@@ -53,35 +46,8 @@ pytestmark = pytest.mark.skipif(
 def page(request):
     """axe-core's report of the page, its width and what Tab reaches."""
     path, login, labels, screenshot = PAGES[request.param]
-    command = [
-        "node",
-        str(REPO / "scripts" / "a11y.mjs"),
-        URL,
-        login,
-        login,
-        str(pathlib.Path(SCREENSHOTS).resolve() / screenshot) if SCREENSHOTS else "",
-        path,
-    ]
-    result = subprocess.run(
-        command, cwd=REPO, capture_output=True, text=True, timeout=180, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    return report, labels
+    return axe_report(path, login, screenshot), labels
 
 
-def test_no_axe_violations(page):
-    report, _labels = page
-    assert report["violations"] == [], json.dumps(report["violations"], indent=2)
-
-
-def test_readable_at_360px(page):
-    report, _labels = page
-    assert report["scrollWidth"] <= 360, "the page scrolls sideways on a phone"
-
-
-def test_usable_by_keyboard(page):
-    report, labels = page
-    reached = " | ".join(report["keyboard"])
-    for label in labels:
-        assert label in reached, reached
+class TestMemberPages(PhonePageChecks):
+    pass

@@ -3,29 +3,35 @@
 """The customer's ordering pages (toimio_work_request) have no axe-core
 violations at phone size, fit a 360 px screen and can be used by keyboard.
 
-As tests/test_portal_a11y.py, against a live server with the demo data, as
-the demo unit contact (koulu) and purchasing contact (hankinta); skipped when
-no server is given or the addon is not installed there:
+As tests/test_portal_a11y.py (the checks of tests/a11y_pages.py), against a
+live server with the demo data, as the demo unit contact (koulu) and
+purchasing contact (hankinta); skipped when no server is given or the addon
+is not installed there. A request's own page has no fixed address: the unit
+contact's first request in the list is checked.
 
     TOIMIO_A11Y_URL=http://127.0.0.1:8179 \
     python3 -m pytest -p no:odoo tests/test_work_request_a11y.py
 """
 
-import json
-import os
-import pathlib
-import subprocess
+import re
 import urllib.error
 import urllib.request
 
 import pytest
+from a11y_pages import URL, PhonePageChecks, axe_report, needs_server, portal_html
 
-REPO = pathlib.Path(__file__).resolve().parent.parent
-URL = os.environ.get("TOIMIO_A11Y_URL")
-SCREENSHOTS = os.environ.get("TOIMIO_A11Y_SCREENSHOTS")
 
-# page: (path, demo login = password, labels a keyboard user must reach,
-# screenshot file)
+def first_request(login):
+    """The address of the first request in ``login``'s list, as followed
+    from /my/work-requests."""
+    html = portal_html("/my/work-requests", login)
+    found = re.search(r'href="(/my/work-requests/\d+)"', html)
+    assert found, f"{login} has no work request in the demo data"
+    return found.group(1)
+
+
+# page: (path, or how to find it, demo login = password, labels a keyboard
+# user must reach, screenshot file)
 PAGES = {
     "work_requests": (
         "/my/work-requests",
@@ -45,6 +51,12 @@ PAGES = {
         ("Näytä",),
         "work_request_impact_phone.png",
     ),
+    "work_request": (
+        first_request,
+        "koulu",
+        ("Peru tilaus",),
+        "work_request_phone.png",
+    ),
 }
 
 
@@ -63,9 +75,7 @@ def _installed():
     return True
 
 
-pytestmark = pytest.mark.skipif(
-    not URL, reason="TOIMIO_A11Y_URL not set (run scripts/a11y to start a server)"
-)
+pytestmark = needs_server
 
 
 @pytest.fixture(scope="module", params=list(PAGES))
@@ -73,35 +83,10 @@ def page(request):
     if not _installed():
         pytest.skip("toimio_work_request is not installed on the server")
     path, login, labels, screenshot = PAGES[request.param]
-    command = [
-        "node",
-        str(REPO / "scripts" / "a11y.mjs"),
-        URL,
-        login,
-        login,
-        str(pathlib.Path(SCREENSHOTS).resolve() / screenshot) if SCREENSHOTS else "",
-        path,
-    ]
-    result = subprocess.run(
-        command, cwd=REPO, capture_output=True, text=True, timeout=180, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout.strip().splitlines()[-1])
-    return report, labels
+    if callable(path):
+        path = path(login)
+    return axe_report(path, login, screenshot), labels
 
 
-def test_no_axe_violations(page):
-    report, _labels = page
-    assert report["violations"] == [], json.dumps(report["violations"], indent=2)
-
-
-def test_readable_at_360px(page):
-    report, _labels = page
-    assert report["scrollWidth"] <= 360, "the page scrolls sideways on a phone"
-
-
-def test_usable_by_keyboard(page):
-    report, labels = page
-    reached = " | ".join(report["keyboard"])
-    for label in labels:
-        assert label in reached, reached
+class TestWorkRequestPages(PhonePageChecks):
+    pass

@@ -32,6 +32,9 @@
     ],
     "demo": ["demo/toimio_work_request_demo.xml"],
     "assets": {
+        "portal.assets_chatter_style": [
+            "toimio_work_request/static/src/scss/portal_chatter.scss"
+        ],
         "web.assets_tests": ["toimio_work_request/static/tests/tours/*.js"],
     },
 }

@@ -41,79 +41,50 @@ class WorkRequestCommon(ToimioJobsCommon):
         cls.customer.with_company(
             cls.company
         ).property_product_pricelist = cls.pricelist
-        Partner = cls.env["res.partner"]
-        cls.unit_school = Partner.create(
-            {
-                "name": "Kaisa Koulu",
-                "parent_id": cls.customer.id,
-                "email": "koulu@example.com",
-                "toimio_buyer_reference": "KP-100",
-            }
+        cls.unit_school, cls.user_school = cls._make_contact(
+            cls.customer, "Kaisa Koulu", "t_school", toimio_buyer_reference="KP-100"
         )
-        cls.unit_library = Partner.create(
-            {
-                "name": "Kalle Kirjasto",
-                "parent_id": cls.customer.id,
-                "email": "kirjasto@example.com",
-                "toimio_buyer_reference": "KP-200",
-            }
+        cls.unit_library, cls.user_library = cls._make_contact(
+            cls.customer, "Kalle Kirjasto", "t_library", toimio_buyer_reference="KP-200"
         )
-        cls.purchasing = Partner.create(
-            {
-                "name": "Hanna Hankinta",
-                "parent_id": cls.customer.id,
-                "email": "hankinta@example.com",
-                "toimio_purchasing_contact": True,
-            }
+        cls.purchasing, cls.user_purchasing = cls._make_contact(
+            cls.customer,
+            "Hanna Hankinta",
+            "t_purchasing",
+            toimio_purchasing_contact=True,
         )
-        cls.other_customer = Partner.create(
+        cls.other_customer = cls.env["res.partner"].create(
             {"name": "Naapurikunta", "is_company": True}
         )
-        cls.other_unit = Partner.create(
+        cls.other_unit, cls.user_other = cls._make_contact(
+            cls.other_customer, "Olli Naapuri", "t_other"
+        )
+
+    @classmethod
+    def _make_contact(cls, customer, name, login, **values):
+        """A contact of ``customer`` (a unit or its purchasing contact) and
+        their portal user in the cooperative: (partner, user). Mail goes to
+        <login>@example.com unless ``values`` give the email."""
+        partner = cls.env["res.partner"].create(
             {
-                "name": "Olli Naapuri",
-                "parent_id": cls.other_customer.id,
-                "email": "naapuri@example.com",
+                "name": name,
+                "parent_id": customer.id,
+                "email": f"{login}@example.com",
+                **values,
             }
         )
-        portal = {
-            "groups": "base.group_portal",
-            "company_id": cls.company.id,
-            "company_ids": cls.company.ids,
-            "tz": "Europe/Helsinki",
-        }
-        cls.user_school = new_test_user(
+        user = new_test_user(
             cls.env,
-            "t_school",
-            partner_id=cls.unit_school.id,
-            name=cls.unit_school.name,
-            email=cls.unit_school.email,
-            **portal,
+            login,
+            groups="base.group_portal",
+            partner_id=partner.id,
+            name=name,
+            email=partner.email,
+            company_id=cls.company.id,
+            company_ids=cls.company.ids,
+            tz="Europe/Helsinki",
         )
-        cls.user_library = new_test_user(
-            cls.env,
-            "t_library",
-            partner_id=cls.unit_library.id,
-            name=cls.unit_library.name,
-            email=cls.unit_library.email,
-            **portal,
-        )
-        cls.user_purchasing = new_test_user(
-            cls.env,
-            "t_purchasing",
-            partner_id=cls.purchasing.id,
-            name=cls.purchasing.name,
-            email=cls.purchasing.email,
-            **portal,
-        )
-        cls.user_other = new_test_user(
-            cls.env,
-            "t_other",
-            partner_id=cls.other_unit.id,
-            name=cls.other_unit.name,
-            email=cls.other_unit.email,
-            **portal,
-        )
+        return partner, user
 
     @staticmethod
     def _as(user, records):

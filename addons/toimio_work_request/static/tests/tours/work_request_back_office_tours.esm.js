@@ -1,0 +1,153 @@
+/* Copyright 2026 Toimio contributors
+ * License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
+import {formatDateTime} from "@web/core/l10n/dates";
+import {registry} from "@web/core/registry";
+
+const {DateTime} = luxon;
+
+// The back office of a work request, as each role does it in the browser
+// (tests/test_work_request_tour.py runs them on a phone, planning on a
+// desktop): buttons are found by their names, not their labels, so the
+// tours pass in Finnish and in English.
+
+/** A form's header button (``button`` is its selector): on a phone it is
+ * under the cog menu. */
+function headerButton(button, content) {
+    return [
+        {
+            content: "On a phone the form's buttons are under the cog",
+            isActive: ["mobile"],
+            trigger: ".o_form_view .o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            content,
+            trigger: `.o_statusbar_buttons ${button}:enabled, .dropdown-item ${button}:enabled`,
+            run: "click",
+        },
+    ];
+}
+
+/** The form's state once the button has done its work. */
+function stateIs(value) {
+    return {
+        content: `The record is now ${value}`,
+        trigger: `.o_statusbar_status button[data-value='${value}'][aria-checked='true']`,
+    };
+}
+
+/** Choose a record in a many2one field by typing part of its name. */
+function pickMany2one(field, text, content) {
+    return [
+        {
+            content,
+            trigger: `.o_form_view .o_field_widget[name='${field}'] input`,
+            run: `edit ${text}`,
+        },
+        {
+            content: `Choose ${text}`,
+            trigger: `.o-autocomplete--dropdown-item a:contains('${text}')`,
+            run: "click",
+        },
+    ];
+}
+
+/** Today at ``hour`` o'clock, as the user types a time. */
+function todayAt(hour) {
+    return formatDateTime(DateTime.now().set({hour, minute: 0, second: 0}));
+}
+
+// The supervisor accepts the new request from the triage kanban.
+registry.category("web_tour.tours").add("toimio_work_request_accept", {
+    url: "/odoo/action-toimio_work_request.toimio_work_request_action",
+    steps: () => [
+        {
+            content: "Open the school's new request",
+            trigger: ".o_kanban_record:contains('Kaisa Koulu')",
+            run: "click",
+        },
+        {
+            content: "The request opens",
+            trigger: ".o_form_view .o_field_widget[name='description']",
+        },
+        ...headerButton("button[name='action_accept']", "Accept it"),
+        stateIs("accepted"),
+        {
+            content: "Accepting made the job to plan shifts on",
+            trigger: ".o_form_view .o_field_widget[name='task_id'] a",
+        },
+    ],
+});
+
+// The supervisor plans a shift on the request's job from Today (the
+// person and the job are chosen the desktop way, by typing).
+registry.category("web_tour.tours").add("toimio_work_request_plan", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "Plan a new shift from Today",
+            trigger: ".o_control_panel .o-kanban-button-new",
+            run: "click",
+        },
+        ...pickMany2one("employee_id", "Aino Testaaja", "Who does it"),
+        ...pickMany2one("task_id", "Kaisa Koulu", "The request's job"),
+        {
+            content: "Starts at eight today",
+            trigger: ".o_form_view .o_field_widget[name='start'] input",
+            run: `edit ${todayAt(8)} && press Enter`,
+        },
+        {
+            content: "Ends at noon",
+            trigger: ".o_form_view .o_field_widget[name='stop'] input",
+            run: `edit ${todayAt(12)} && press Enter`,
+        },
+        {
+            content: "Save the shift",
+            trigger: ".o_form_button_save:enabled",
+            run: "click",
+        },
+        {
+            content: "The shift is planned",
+            trigger: ".o_form_view .o_form_saved",
+        },
+        stateIs("planned"),
+    ],
+});
+
+// The supervisor records the shift done on Today's card.
+registry.category("web_tour.tours").add("toimio_work_request_record", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "Record Aino's shift done",
+            trigger:
+                ".o_toimio_shift_kanban .o_kanban_record:contains('Aino Testaaja') button[name='action_done']",
+            run: "click",
+        },
+        {
+            content: "Recorded: the card offers Undo",
+            trigger:
+                ".o_toimio_shift_kanban .o_kanban_record:contains('Aino Testaaja') .o_toimio_shift_undo",
+        },
+    ],
+});
+
+// The administrator invoices the customer's work-request order (the test
+// opens the order) and posts the invoice.
+registry.category("web_tour.tours").add("toimio_work_request_invoice", {
+    steps: () => [
+        {
+            content: "The order has the request's line",
+            trigger: ".o_form_view .o_field_widget[name='order_line']",
+        },
+        ...headerButton("button#create_invoice", "Create the invoice"),
+        {
+            content: "Create it as a draft",
+            trigger: ".modal button#create_invoice_open:enabled",
+            run: "click",
+        },
+        stateIs("draft"),
+        ...headerButton("button[name='action_post']", "Post the invoice"),
+        stateIs("posted"),
+    ],
+});
