@@ -14,3 +14,4 @@ from . import test_portal_next_shift
 from . import test_supervisor_today
 from . import test_portal_home
 from . import test_customer_orders
+from . import test_finnish_job_labels
