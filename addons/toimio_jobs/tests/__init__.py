@@ -17,3 +17,4 @@ from . import test_customer_orders
 from . import test_finnish_job_labels
 from . import test_today_absence_tour
 from . import test_invoice_send_tour
+from . import test_copy_week_tour
