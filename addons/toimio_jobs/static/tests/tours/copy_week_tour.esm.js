@@ -12,12 +12,14 @@ registry.category("web_tour.tours").add("toimio_copy_week", {
     steps: () => [
         {
             content: "Open the Work menu",
-            trigger: ".o_main_navbar [data-menu-xmlid='toimio_jobs.toimio_jobs_menu_work']",
+            trigger:
+                ".o_main_navbar [data-menu-xmlid='toimio_jobs.toimio_jobs_menu_work']",
             run: "click",
         },
         {
             content: "Copy a week",
-            trigger: ".dropdown-item[data-menu-xmlid='toimio_jobs.toimio_shift_menu_copy_week']",
+            trigger:
+                ".dropdown-item[data-menu-xmlid='toimio_jobs.toimio_shift_menu_copy_week']",
             run: "click",
         },
         {

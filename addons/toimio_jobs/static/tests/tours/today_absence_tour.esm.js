@@ -17,7 +17,8 @@ registry.category("web_tour.tours").add("toimio_today_absence", {
         },
         {
             content: "The reason: sick",
-            trigger: ".modal .o_field_widget[name=absence_reason] input[data-value=sick]",
+            trigger:
+                ".modal .o_field_widget[name=absence_reason] input[data-value=sick]",
             run: "click",
         },
         {

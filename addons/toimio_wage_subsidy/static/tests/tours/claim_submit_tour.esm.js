@@ -35,7 +35,8 @@ registry.category("web_tour.tours").add("toimio_claim_submit", {
         },
         {
             content: "The claims are submitted",
-            trigger: "body:not(:has(.modal)) .o_list_view .o_data_row:contains(Submitted)",
+            trigger:
+                "body:not(:has(.modal)) .o_list_view .o_data_row:contains(Submitted)",
         },
     ],
 });
