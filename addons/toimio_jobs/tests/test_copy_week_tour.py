@@ -9,11 +9,9 @@ from odoo.tests import HttpCase, tagged
 from .common import ToimioJobsCommon
 
 
-@tagged("post_install", "-at_install")
-class TestCopyWeekTour(ToimioJobsCommon, HttpCase):
+class CopyWeekMixin:
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def setup_weeks(cls):
         cls.setup_toimio_jobs()
         wizard = (
             cls.env["toimio.holiday.wizard"]
@@ -29,7 +27,7 @@ class TestCopyWeekTour(ToimioJobsCommon, HttpCase):
             | cls._shift(day="2026-12-18", start=8, stop=12)  # Friday
         )
 
-    def test_copy_week_proposes_a_week_without_holidays(self):
+    def _check_tour(self):
         self.start_tour("/odoo", "toimio_copy_week", login="t_matti")
         copies = self.env["toimio.shift"].search(
             [
@@ -39,3 +37,28 @@ class TestCopyWeekTour(ToimioJobsCommon, HttpCase):
             ]
         )
         self.assertEqual(copies.mapped("when_text"), ["ma 21.12. klo 8–12"])
+
+
+@tagged("post_install", "-at_install")
+class TestCopyWeekTour(CopyWeekMixin, ToimioJobsCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_weeks()
+
+    def test_desktop(self):
+        self._check_tour()
+
+
+@tagged("post_install", "-at_install")
+class TestCopyWeekTourPhone(CopyWeekMixin, ToimioJobsCommon, HttpCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_weeks()
+
+    def test_phone(self):
+        self._check_tour()

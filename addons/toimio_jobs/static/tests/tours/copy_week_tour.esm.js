@@ -12,14 +12,29 @@ registry.category("web_tour.tours").add("toimio_copy_week", {
     steps: () => [
         {
             content: "Open the Work menu",
+            isActive: ["desktop"],
             trigger:
                 ".o_main_navbar [data-menu-xmlid='toimio_jobs.toimio_jobs_menu_work']",
             run: "click",
         },
         {
             content: "Copy a week",
+            isActive: ["desktop"],
             trigger:
                 ".dropdown-item[data-menu-xmlid='toimio_jobs.toimio_shift_menu_copy_week']",
+            run: "click",
+        },
+        {
+            content: "On a phone the menu is in the sidebar",
+            isActive: ["mobile"],
+            trigger: ".o_main_navbar .o_menu_toggle",
+            run: "click",
+        },
+        {
+            content: "Copy a week, in the sidebar",
+            isActive: ["mobile"],
+            trigger:
+                ".o_app_menu_sidebar li[data-menu-xmlid='toimio_jobs.toimio_shift_menu_copy_week']",
             run: "click",
         },
         {
