@@ -56,5 +56,8 @@
         "demo/toimio_share_type_demo.xml",
         "demo/res_partner_member_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["toimio_members/static/tests/tours/*.js"],
+    },
     "uninstall_hook": "uninstall_hook",
 }

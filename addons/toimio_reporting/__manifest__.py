@@ -31,4 +31,10 @@
         "views/toimio_reporting_menus.xml",
     ],
     "demo": ["demo/toimio_reporting_demo.xml"],
+    "assets": {
+        "web.assets_backend": [
+            "toimio_reporting/static/src/js/report_formatters.esm.js"
+        ],
+        "web.assets_tests": ["toimio_reporting/static/tests/tours/*.js"],
+    },
 }

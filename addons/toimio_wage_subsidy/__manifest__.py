@@ -31,4 +31,7 @@
     "demo": [
         "demo/toimio_wage_subsidy_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["toimio_wage_subsidy/static/tests/tours/*.js"],
+    },
 }

@@ -1,6 +1,7 @@
 from . import res_company
 from . import res_config_settings
 from . import hr_employee
+from . import project_project
 from . import project_task
 from . import sale_order
 from . import sale_order_line

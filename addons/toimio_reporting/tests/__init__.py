@@ -9,3 +9,4 @@ from . import test_reporting_security
 from . import test_reporting_jsonrpc
 from . import test_demo_cooperative
 from . import test_access_matrix
+from . import test_dashboard_numbers

@@ -7,3 +7,4 @@ from . import test_wage_subsidy_deadline
 from . import test_wage_subsidy_overview
 from . import test_wage_subsidy_security
 from . import test_wage_subsidy_privacy_jsonrpc
+from . import test_claim_submit_tour

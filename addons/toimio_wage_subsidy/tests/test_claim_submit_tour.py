@@ -1,0 +1,36 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Submitting claims in the browser: the wizard shows the selected claims'
+total with the euro sign (issue 15, item 2)."""
+
+from odoo.tests import HttpCase, tagged
+
+from .test_wage_subsidy_common import WageSubsidyCase
+
+
+@tagged("post_install", "-at_install")
+class TestClaimSubmitTour(WageSubsidyCase, HttpCase):
+    _load_chart = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # a Finnish cooperative keeps its books in euros (no entries yet)
+        eur = cls.env.ref("base.EUR")
+        eur.active = True
+        cls.cooperative.currency_id = eur
+        cls.decision = cls._decision(decision_number="LAP/70/2026")
+        cls._pay(cls.decision, "2026-01-01", "2026-01-31", 750, 60)
+        cls._pay(cls.decision, "2026-02-01", "2026-02-28", 1000, 80)
+        cls.claims = cls.decision.with_user(cls.admin).action_create_claims()
+
+    def test_submit_wizard_shows_the_total_in_euros(self):
+        self.assertEqual(sorted(self.claims.mapped("amount")), [525.0, 700.0])
+        self.start_tour(
+            "/odoo/action-toimio_wage_subsidy.toimio_wage_subsidy_claim_action",
+            "toimio_claim_submit",
+            login="t_admin",
+        )
+        self.env.invalidate_all()
+        self.assertEqual(set(self.claims.mapped("state")), {"submitted"})
+        self.assertEqual(self.claims.currency_id, self.env.ref("base.EUR"))
