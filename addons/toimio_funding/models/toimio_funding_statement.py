@@ -36,8 +36,12 @@ class ToimioFundingStatement(models.Model):
         related="agreement_id.company_id", store=True, index=True, string="Organiser"
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    period_start = fields.Date(required=True, index=True, tracking=True)
-    period_end = fields.Date(required=True, index=True, tracking=True)
+    period_start = fields.Date(
+        string="Period start", required=True, index=True, tracking=True
+    )
+    period_end = fields.Date(
+        string="Period end", required=True, index=True, tracking=True
+    )
     line_ids = fields.One2many(
         "toimio.funding.statement.line", "statement_id", string="Outcomes"
     )
