@@ -54,9 +54,7 @@ class ToimioFundingStatement(models.Model):
         """The previous month's statements of every company, as the monthly
         action makes them (inactive by default: the administrators decide
         when a month's shifts and follow-ups are recorded)."""
-        month = fields.Date.context_today(self).replace(day=1) - relativedelta(
-            months=1
-        )
+        month = fields.Date.context_today(self).replace(day=1) - relativedelta(months=1)
         companies = self.env["toimio.funding.agreement"].search([]).company_id
         statements = self.browse()
         for company in companies:

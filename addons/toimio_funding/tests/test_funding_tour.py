@@ -50,9 +50,7 @@ class TestFundingTour(HttpCase):
             lambda s: s.period_start == first
         )
         self.assertEqual(statement.state, "invoiced")
-        self.assertEqual(
-            statement.period_end, first + relativedelta(months=1, days=-1)
-        )
+        self.assertEqual(statement.period_end, first + relativedelta(months=1, days=-1))
         self.assertEqual(statement.move_id.state, "posted")
         self.assertEqual(statement.move_id.partner_id, self.agreement.payer_id)
         self.assertEqual(statement.move_id.amount_untaxed, statement.amount_total)
