@@ -4,7 +4,8 @@
 """Benchmark of toimio_funding: a year of monthly statements of 100 agreements.
 
     python3 bench/bench_funding.py --db <db> [--people 25000 --shifts 6000000]
-                                   [--agreements 100] [--config <odoo.conf>]
+                                   [--agreements 100] [--repeat 3]
+                                   [--config <odoo.conf>]
 
 The database must have toimio_funding installed. Everything runs in one
 transaction that is rolled back at the end.
@@ -17,7 +18,11 @@ every outcome. Then the twelve months are stated as the monthly action does:
 one batch of statements (one per agreement) per month, computed by
 ``action_compute`` (one query per outcome per batch, the units kept as the
 annex), timed against hand-written SQL counting the same units per statement
-and outcome (goal: ≤ 2×). The figures of both must be equal.
+and outcome (goal: ≤ 2×). The figures of both must be equal, and every
+unit must be kept as an evidence row. Each month's computing and hand count
+run ``--repeat`` times, the best of each counting (the machine is shared);
+the tables are analysed after the setup and the statements and units before
+each month, as autovacuum would in a database in use.
 """
 
 import argparse
@@ -90,12 +95,21 @@ SELECT sid, 'followup_employed', COUNT(*)
 """
 
 
+ANALYZE = "ANALYZE toimio_funding_statement, toimio_funding_statement_unit"
+
+
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--people", type=int, default=25_000)
     parser.add_argument("--shifts", type=int, default=6_000_000)
     parser.add_argument("--agreements", type=int, default=100)
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="runs of each month's computing and hand count; the best counts",
+    )
     parser.add_argument("--config", help="odoo configuration file (optional)")
     return parser.parse_args()
 
@@ -136,7 +150,14 @@ def build_agreements(env, count, year_start, year_end):
             for i, payer in enumerate(payers)
         ]
     )
-    env.cr.execute("ANALYZE hr_employee")
+    env.flush_all()
+    # A database in use has statistics of its tables (autovacuum): both the
+    # statements and the hand-written SQL are planned with them.
+    env.cr.execute(
+        "ANALYZE hr_employee, toimio_engagement, toimio_engagement_type, "
+        "toimio_shift, toimio_target_group_change, toimio_funding_agreement, "
+        "toimio_funding_agreement_line, toimio_funding_agreement_type_rel"
+    )
     return agreements
 
 
@@ -175,7 +196,7 @@ def main():
             )
             Statement = env["toimio.funding.statement"]
             t_orm = t_sql = t_count = 0.0
-            units = 0
+            units = kept = 0
             mismatches = 0
             for month in range(1, 13):
                 first = date(year, month, 1)
@@ -194,25 +215,37 @@ def main():
                     ]
                 )
                 env.flush_all()
-                t0 = time.perf_counter()
-                statements.action_compute()
-                env.flush_all()
-                t_orm += time.perf_counter() - t0
-                # Diagnostic: the same unit queries, only counted (no
-                # evidence rows written).
-                t0 = time.perf_counter()
-                for outcome in OUTCOMES:
-                    cr.execute(
-                        SQL(
-                            "SELECT COUNT(*) FROM (%s) u",
-                            units_sql(outcome, statements.ids),
+                # Between two months autovacuum would have analysed the
+                # statements and units grown in this transaction; without
+                # statistics the foreign-key check of each unit scans the
+                # statements.
+                cr.execute(ANALYZE)
+                # The best of --repeat runs of each (the machine is shared):
+                # computing again replaces the units, as the button does.
+                best = best_count = best_sql = float("inf")
+                for _run in range(args.repeat):
+                    t0 = time.perf_counter()
+                    statements.action_compute()
+                    env.flush_all()
+                    best = min(best, time.perf_counter() - t0)
+                    # Diagnostic: the same unit queries, only counted (no
+                    # evidence rows written).
+                    t0 = time.perf_counter()
+                    for outcome in OUTCOMES:
+                        cr.execute(
+                            SQL(
+                                "SELECT COUNT(*) FROM (%s) u",
+                                units_sql(outcome, statements.ids),
+                            )
                         )
-                    )
-                t_count += time.perf_counter() - t0
-                t0 = time.perf_counter()
-                cr.execute(BASELINE, {"ids": statements.ids})
-                expected = {(sid, outcome): n for sid, outcome, n in cr.fetchall()}
-                t_sql += time.perf_counter() - t0
+                    best_count = min(best_count, time.perf_counter() - t0)
+                    t0 = time.perf_counter()
+                    cr.execute(BASELINE, {"ids": statements.ids})
+                    expected = {(sid, outcome): n for sid, outcome, n in cr.fetchall()}
+                    best_sql = min(best_sql, time.perf_counter() - t0)
+                t_orm += best
+                t_count += best_count
+                t_sql += best_sql
                 got = {
                     (line.statement_id.id, line.outcome): line.quantity
                     for line in statements.line_ids
@@ -220,9 +253,16 @@ def main():
                 }
                 mismatches += len(set(expected.items()) ^ set(got.items()))
                 units += sum(got.values())
+                # Every unit is kept as the annex's evidence row.
+                cr.execute(
+                    "SELECT COUNT(*) FROM toimio_funding_statement_unit "
+                    "WHERE statement_id = ANY(%s)",
+                    [statements.ids],
+                )
+                kept += cr.fetchone()[0]
             print(
                 f"12 monthly batches of {len(agreements)} statements: "
-                f"{units:,} units"
+                f"{units:,} units, {kept:,} evidence rows kept"
             )
             print(f"statements (action_compute)   {t_orm * 1000:,.0f}ms")
             print(f"hand-written SQL counts       {t_sql * 1000:,.0f}ms")
@@ -233,7 +273,7 @@ def main():
             )
             print(f"funding statements / SQL ratio {t_orm / t_sql:.2f}× (goal ≤ 2×)")
             print(f"figures differing from the hand count: {mismatches}")
-            if mismatches:
+            if mismatches or kept != units:
                 sys.exit(1)
         finally:
             cr.rollback()

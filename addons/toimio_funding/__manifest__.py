@@ -4,7 +4,7 @@
     "name": "Toimio Outcome-based Funding",
     "summary": "Funding agreements with payers, outcome statements, annexes "
     "and invoices (tulosperusteinen rahoitus)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Toimio",
     "website": "https://github.com/toimio/toimio",
     "author": "Toimio contributors",
@@ -19,8 +19,11 @@
     "data": [
         "security/ir.model.access.csv",
         "security/toimio_funding_security.xml",
+        "data/ir_sequence_data.xml",
         "data/product_data.xml",
+        "data/ir_cron_data.xml",
         "report/toimio_funding_statement_report.xml",
+        "views/hr_employee_views.xml",
         "views/toimio_funding_agreement_views.xml",
         "views/toimio_funding_statement_views.xml",
         "views/toimio_funding_statement_unit_views.xml",
@@ -30,4 +33,8 @@
         "views/toimio_funding_menus.xml",
     ],
     "demo": ["demo/toimio_funding_demo.xml"],
+    "post_init_hook": "post_init_hook",
+    "assets": {
+        "web.assets_tests": ["toimio_funding/static/tests/tours/*.js"],
+    },
 }

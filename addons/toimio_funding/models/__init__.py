@@ -8,4 +8,7 @@ from . import toimio_funding_statement_line
 from . import toimio_funding_statement_unit
 from . import toimio_funding_statement_invoice
 from . import toimio_funding_statement_annex
+from . import toimio_funding_statement_monthly
 from . import toimio_economy_report
+from . import toimio_engagement
+from . import hr_employee

@@ -36,8 +36,12 @@ class ToimioFundingStatement(models.Model):
         related="agreement_id.company_id", store=True, index=True, string="Organiser"
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    period_start = fields.Date(required=True, index=True, tracking=True)
-    period_end = fields.Date(required=True, index=True, tracking=True)
+    period_start = fields.Date(
+        string="Period start", required=True, index=True, tracking=True
+    )
+    period_end = fields.Date(
+        string="Period end", required=True, index=True, tracking=True
+    )
     line_ids = fields.One2many(
         "toimio.funding.statement.line", "statement_id", string="Outcomes"
     )
@@ -63,7 +67,7 @@ class ToimioFundingStatement(models.Model):
         tracking=True,
         help="Sum of the lines, at most the cap.",
     )
-    computed_at = fields.Datetime(readonly=True, copy=False)
+    computed_at = fields.Datetime(string="Computed at", readonly=True, copy=False)
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -237,22 +241,34 @@ class ToimioFundingStatement(models.Model):
         for statement in self:
             for line in statement.agreement_id.line_ids:
                 by_outcome.setdefault(line.outcome, []).append(statement.id)
+        # The units of each outcome are written and counted by one statement:
+        # the lines take their quantities from what was inserted, without
+        # reading the units again.
+        counts = {"statement": [], "outcome": [], "quantity": []}
         for outcome, statement_ids in by_outcome.items():
             cr.execute(
                 SQL(
                     """
-                    INSERT INTO toimio_funding_statement_unit
-                           (statement_id, agreement_id, company_id, employee_id,
-                            engagement_id, outcome, date)
-                    SELECT u.statement_id, s.agreement_id, s.company_id,
-                           u.employee_id, u.engagement_id, %s, u.date
-                      FROM (%s) u
-                      JOIN toimio_funding_statement s ON s.id = u.statement_id
+                    WITH inserted AS (
+                        INSERT INTO toimio_funding_statement_unit
+                               (statement_id, agreement_id, company_id,
+                                employee_id, engagement_id, outcome, date)
+                        SELECT u.statement_id, s.agreement_id, s.company_id,
+                               u.employee_id, u.engagement_id, %s, u.date
+                          FROM (%s) u
+                          JOIN toimio_funding_statement s ON s.id = u.statement_id
+                     RETURNING statement_id
+                    )
+                    SELECT statement_id, COUNT(*) FROM inserted GROUP BY statement_id
                     """,
                     outcome,
                     units_sql(outcome, statement_ids),
                 )
             )
+            for statement_id, quantity in cr.fetchall():
+                counts["statement"].append(statement_id)
+                counts["outcome"].append(outcome)
+                counts["quantity"].append(quantity)
         # A line per priced outcome (0 units too), at the agreement's price of
         # today; then the totals, capped.
         cr.execute(
@@ -268,10 +284,8 @@ class ToimioFundingStatement(models.Model):
                   FROM toimio_funding_statement s
                   JOIN toimio_funding_agreement_line al
                     ON al.agreement_id = s.agreement_id
-             LEFT JOIN (SELECT statement_id, outcome, COUNT(*) AS n
-                          FROM toimio_funding_statement_unit
-                         WHERE statement_id = ANY(%(ids)s)
-                      GROUP BY statement_id, outcome) q
+             LEFT JOIN unnest(%(q_statement)s::int[], %(q_outcome)s::varchar[],
+                              %(q_quantity)s::int[]) AS q(statement_id, outcome, n)
                     ON q.statement_id = s.id AND q.outcome = al.outcome
                  WHERE s.id = ANY(%(ids)s)
               ORDER BY s.id, al.sequence, al.id;
@@ -298,6 +312,9 @@ class ToimioFundingStatement(models.Model):
                 ids=ids,
                 uid=self.env.uid,
                 now=fields.Datetime.now(),
+                q_statement=counts["statement"],
+                q_outcome=counts["outcome"],
+                q_quantity=counts["quantity"],
             )
         )
         self.env["toimio.funding.statement.unit"].invalidate_model()

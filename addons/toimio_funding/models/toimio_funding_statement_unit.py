@@ -1,20 +1,33 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .toimio_funding_outcome import MONTHLY_OUTCOMES, OUTCOMES
+
+# Foreign keys the ORM gave the table before it was made here (18.0.1.0.0).
+OLD_FOREIGN_KEYS = ("agreement_id", "company_id", "employee_id", "engagement_id")
 
 
 class ToimioFundingStatementUnit(models.Model):
     """One counted unit of a statement: the evidence behind its figures (the
     annex). Written only by ``toimio.funding.statement.action_compute``, in
     SQL; no prices here, so coaches may see which of their people count for
-    which agreement."""
+    which agreement.
+
+    The table is made by ``init`` rather than the ORM: a year of a national
+    network is a million units, and a foreign-key check per row on each of
+    the five references cost four times the counting itself (bench). Only
+    the statement keeps its foreign key (the units go with it); the
+    agreement and the company are the statement's, people with engagements
+    cannot be deleted, and a deleted engagement is taken off its units by
+    ``toimio.engagement.unlink`` (as ``ondelete="set null"`` would)."""
 
     _name = "toimio.funding.statement.unit"
     _description = "Funding statement unit"
     _order = "statement_id, outcome, date, employee_id"
     _log_access = False
+    _auto = False
 
     statement_id = fields.Many2one(
         "toimio.funding.statement",
@@ -25,7 +38,7 @@ class ToimioFundingStatementUnit(models.Model):
         readonly=True,
     )
     agreement_id = fields.Many2one(
-        "toimio.funding.agreement", string="Agreement", readonly=True, index=True
+        "toimio.funding.agreement", string="Agreement", readonly=True
     )
     company_id = fields.Many2one("res.company", string="Organiser", readonly=True)
     employee_id = fields.Many2one(
@@ -46,9 +59,47 @@ class ToimioFundingStatementUnit(models.Model):
         help="The month of a person-month, else the day.",
     )
     reference = fields.Char(
-        compute="_compute_reference",
+        related="employee_id.toimio_reference",
         help="The person's reference code in the payer's annex.",
     )
+
+    def init(self):
+        cr = self.env.cr
+        cr.execute(
+            """
+            CREATE TABLE IF NOT EXISTS toimio_funding_statement_unit (
+                id SERIAL PRIMARY KEY,
+                statement_id INTEGER NOT NULL
+                    REFERENCES toimio_funding_statement (id) ON DELETE CASCADE,
+                agreement_id INTEGER,
+                company_id INTEGER,
+                employee_id INTEGER,
+                engagement_id INTEGER,
+                outcome VARCHAR,
+                date DATE
+            );
+            CREATE INDEX IF NOT EXISTS toimio_funding_statement_unit__statement_id_index
+                ON toimio_funding_statement_unit (statement_id);
+            CREATE INDEX IF NOT EXISTS toimio_funding_statement_unit__employee_id_index
+                ON toimio_funding_statement_unit (employee_id);
+            DROP INDEX IF EXISTS toimio_funding_statement_unit__agreement_id_index;
+            """
+        )
+        names = [
+            f"toimio_funding_statement_unit_{name}_fkey" for name in OLD_FOREIGN_KEYS
+        ]
+        for name in names:
+            cr.execute(
+                SQL(
+                    "ALTER TABLE toimio_funding_statement_unit "
+                    "DROP CONSTRAINT IF EXISTS %s",
+                    SQL.identifier(name),
+                )
+            )
+        cr.execute(
+            "DELETE FROM ir_model_constraint WHERE type = 'f' AND name = ANY(%s)",
+            [names],
+        )
 
     @api.depends("outcome", "date")
     def _compute_period(self):
@@ -61,13 +112,3 @@ class ToimioFundingStatementUnit(models.Model):
         if self.outcome in MONTHLY_OUTCOMES:
             return self.date.strftime("%m/%Y")
         return self.date.strftime("%d.%m.%Y")
-
-    @api.depends("employee_id")
-    def _compute_reference(self):
-        for unit in self:
-            unit.reference = self.reference_code(unit.employee_id.id)
-
-    @api.model
-    def reference_code(self, employee_id):
-        """The cooperative's code of a person, meaningless outside it."""
-        return f"T-{employee_id:06d}" if employee_id else ""

@@ -6,3 +6,4 @@ from . import test_funding_invoice
 from . import test_funding_annex
 from . import test_funding_monthly
 from . import test_funding_security
+from . import test_funding_tour

@@ -7,7 +7,10 @@ import base64
 import io
 import zipfile
 
+from psycopg2 import IntegrityError
+
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import ToimioFundingCase
 
@@ -34,7 +37,7 @@ class TestFundingAnnex(ToimioFundingCase):
         self.assertEqual(summary["total"][-1], 6160)
         self.assertEqual(len(units["rows"]), 13)
         self.assertIn(
-            ["Person-month", "12/2025", "Pia Osallistuja", self._ref(self.pia)],
+            ["Person-month", "12/2025", "Pia Osallistuja", self.pia.toimio_reference],
             [row[:4] for row in units["rows"]],
         )
         self.assertIn(
@@ -48,9 +51,6 @@ class TestFundingAnnex(ToimioFundingCase):
         )
         self.assertIn("xl/worksheets/sheet2.xml", workbook.namelist())
 
-    def _ref(self, employee):
-        return f"T-{employee.id:06d}"
-
     def _pdf_html(self):
         html, _type = self.env["ir.actions.report"]._render_qweb_html(
             "toimio_funding.toimio_funding_statement_report", self.statement.ids
@@ -58,16 +58,47 @@ class TestFundingAnnex(ToimioFundingCase):
         return html.decode()
 
     def test_payer_pdf_reference_codes(self):
-        """By default the payer sees reference codes, never names."""
+        """By default the payer sees reference codes, never names: Pia's,
+        Ville's and Essi's codes are in the PDF, none of their names."""
         self.statement.action_confirm()
         html = self._pdf_html()
-        self.assertIn(self._ref(self.pia), html)
-        self.assertNotIn("Pia Osallistuja", html)
+        for person in (self.pia, self.ville, self.essi):
+            self.assertTrue(person.toimio_reference.startswith("T-"))
+            self.assertIn(person.toimio_reference, html)
+            self.assertNotIn(person.name, html)
         self.assertIn("Participation day", html)
+
+    def test_reference_code_stored_and_unique(self):
+        """A new person gets the next code of the sequence; a code is never
+        given twice."""
+        codes = (self.pia | self.ville | self.essi).mapped("toimio_reference")
+        self.assertEqual(len(set(codes)), 3)
+        self.assertEqual(
+            self.env["hr.employee"].search([("toimio_reference", "=", codes[0])]),
+            self.pia,
+        )
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.ville.sudo().write({"toimio_reference": codes[0]})
+            self.env.flush_all()
+
+    def test_existing_people_keep_their_annex_code(self):
+        """People without a code (made before 18.0.1.1.0) get T- and their
+        id, the code their annexes showed; the next person gets a code after
+        every id."""
+        self.env.cr.execute(
+            "UPDATE hr_employee SET toimio_reference = NULL WHERE id = %s",
+            [self.pia.id],
+        )
+        self.env["hr.employee"]._toimio_fill_references()
+        self.assertEqual(self.pia.toimio_reference, f"T-{self.pia.id:06d}")
+        self.env.cr.execute("SELECT MAX(id) FROM hr_employee")
+        last_id = self.env.cr.fetchone()[0]
+        newcomer = self.env["hr.employee"].create({"name": "Uusi Tulija"})
+        self.assertGreater(int(newcomer.toimio_reference[2:]), last_id)
 
     def test_payer_pdf_names(self):
         """An agreement that lets the payer see names shows them."""
         self.agreement.annex_identity = "name"
         html = self._pdf_html()
         self.assertIn("Pia Osallistuja", html)
-        self.assertNotIn(self._ref(self.pia), html)
+        self.assertNotIn(self.pia.toimio_reference, html)

@@ -3,6 +3,10 @@
 """Monthly statements of all running agreements in one action, and the funding
 rows of the economy report."""
 
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -94,3 +98,23 @@ class TestFundingMonthly(ToimioFundingCase):
         self.assertEqual(len(rows), 11)
         self.assertEqual(set(rows.mapped("funding_forecast")), {1000})
         self.assertNotIn(olli_month, rows.mapped("date"))
+
+    def test_cron_states_the_previous_month(self):
+        """The scheduled action makes what the monthly action makes for the
+        previous month: the running agreement's statement, computed, once."""
+        cron = self.env.ref("toimio_funding.ir_cron_funding_monthly_statements")
+        self.assertFalse(cron.active)
+        Statement = self.env["toimio.funding.statement"]
+        today = fields.Date.context_today(Statement)
+        first = today.replace(day=1) - relativedelta(months=1)
+        self.agreement.write(
+            {"date_start": first - relativedelta(years=1), "date_end": False}
+        )
+        statements = Statement._cron_monthly_statements().filtered(
+            lambda statement: statement.agreement_id == self.agreement
+        )
+        self.assertEqual(len(statements), 1)
+        self.assertEqual(statements.period_start, first)
+        self.assertEqual(statements.period_end, today.replace(day=1) - timedelta(1))
+        self.assertTrue(statements.computed_at)
+        self.assertFalse(Statement._cron_monthly_statements())

@@ -113,3 +113,32 @@ class TestFundingStatement(ToimioFundingCase):
                 }
             )
             self.env.flush_all()
+
+    def test_units_follow_statement_and_engagement(self):
+        """The units have the statement's foreign key only: deleting a draft
+        statement deletes its units, and deleting an engagement keeps its
+        units without it (as ``ondelete="set null"`` would). Niko's
+        employment from 15.12.2025 is his one person-month of December."""
+        newcomer = self.env["hr.employee"].create(
+            {"name": "Niko Uusi", "toimio_payer_id": self.payer_p.id}
+        )
+        engagement = self.env["toimio.engagement"].create(
+            {
+                "employee_id": newcomer.id,
+                "type_id": self.type_employment.id,
+                "company_id": self.company.id,
+                "date_start": "2025-12-15",
+                "target_group": "3",
+                "state": "active",
+            }
+        )
+        statement = self._statement("2025-12-01", "2025-12-31")
+        unit = statement.unit_ids.filtered(lambda u: u.employee_id == newcomer)
+        self.assertEqual(unit.engagement_id, engagement)
+        engagement.unlink()
+        unit.invalidate_recordset()
+        self.assertTrue(unit.exists())
+        self.assertFalse(unit.engagement_id)
+        units = statement.unit_ids
+        statement.unlink()
+        self.assertFalse(units.exists())

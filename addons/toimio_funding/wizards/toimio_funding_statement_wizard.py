@@ -51,40 +51,6 @@ class ToimioFundingStatementWizard(models.TransientModel):
         return action
 
     def _create_statements(self):
-        """Draft statements, computed, for the agreements that run in the
-        month and have no statement overlapping it yet."""
-        first = self.month.replace(day=1)
-        last = first + relativedelta(months=1, days=-1)
-        agreements = self.env["toimio.funding.agreement"].search(
-            [
-                ("company_id", "=", self.company_id.id),
-                ("date_start", "<=", last),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", first),
-            ]
+        return self.env["toimio.funding.statement"]._create_monthly(
+            self.company_id, self.month
         )
-        stated = (
-            self.env["toimio.funding.statement"]
-            .search(
-                [
-                    ("agreement_id", "in", agreements.ids),
-                    ("state", "!=", "cancelled"),
-                    ("period_start", "<=", last),
-                    ("period_end", ">=", first),
-                ]
-            )
-            .agreement_id
-        )
-        statements = self.env["toimio.funding.statement"].create(
-            [
-                {
-                    "agreement_id": agreement.id,
-                    "period_start": max(first, agreement.date_start),
-                    "period_end": min(last, agreement.date_end or last),
-                }
-                for agreement in agreements - stated
-            ]
-        )
-        statements.action_compute()
-        return statements

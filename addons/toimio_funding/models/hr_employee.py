@@ -1,0 +1,59 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+SEQUENCE_CODE = "toimio.person.reference"
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    toimio_reference = fields.Char(
+        string="Reference code",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The cooperative's own code of the person (T-000123), shown to a "
+        "payer instead of the name where the funding agreement says so: it "
+        "tells nothing without the register.",
+    )
+
+    _sql_constraints = [
+        (
+            "toimio_reference_unique",
+            "UNIQUE (toimio_reference)",
+            "Two people cannot have the same reference code.",
+        )
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sequence = self.env["ir.sequence"].sudo()
+        for vals in vals_list:
+            if not vals.get("toimio_reference"):
+                vals["toimio_reference"] = sequence.next_by_code(SEQUENCE_CODE)
+        return super().create(vals_list)
+
+    @api.model
+    def _toimio_fill_references(self):
+        """Give a code to the people without one: T- and their id, the code
+        the payer's annexes showed before it was stored (18.0.1.0.0); the
+        sequence then continues after the highest id."""
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """
+                UPDATE hr_employee
+                   SET toimio_reference =
+                       'T-' || lpad(id::text, greatest(6, length(id::text)), '0')
+                 WHERE toimio_reference IS NULL;
+                SELECT COALESCE(MAX(id), 0) FROM hr_employee;
+                """
+            )
+        )
+        after = cr.fetchone()[0] + 1
+        sequence = self.env.ref("toimio_funding.seq_person_reference")
+        if sequence.number_next_actual < after:
+            sequence.number_next = after
+        self.invalidate_model(["toimio_reference"])
