@@ -14,6 +14,8 @@ class HrEmployee(models.Model):
         readonly=True,
         copy=False,
         index=True,
+        # not prefetched beside hr.employee.public's fields (toimio_members)
+        prefetch="toimio_person",
         help="The cooperative's own code of the person (T-000123), shown to a "
         "payer instead of the name where the funding agreement says so: it "
         "tells nothing without the register.",
