@@ -104,6 +104,18 @@ class HrEmployee(models.Model):
         "administrators only; every read is logged.",
     )
 
+    def _copy_cache_from(self, public, field_names):
+        # Odoo serves users without HR rights (supervisors) from
+        # hr.employee.public by copying its cache after public.fetch(), which
+        # fills stored columns only. The pictures there (image_128, ...) are
+        # related fields, so nothing was copied and reading them raised
+        # MissingError: the people's kanban of the picker on a phone dropped
+        # every card and showed "No record found". Compute them first.
+        for name in field_names:
+            if not public._fields[name].store:
+                public.mapped(name)
+        return super()._copy_cache_from(public, field_names)
+
     @api.depends("toimio_group_change_ids.date", "toimio_group_change_ids.new_group")
     def _compute_toimio_target_group(self):
         for employee in self:

@@ -6,9 +6,9 @@ import {registry} from "@web/core/registry";
 const {DateTime} = luxon;
 
 // The back office of a work request, as each role does it in the browser
-// (tests/test_work_request_tour.py runs them on a phone, planning on a
-// desktop): buttons are found by their names, not their labels, so the
-// tours pass in Finnish and in English.
+// (tests/test_work_request_tour.py runs them all on a phone): buttons are
+// found by their names, not their labels, so the tours pass in Finnish and
+// in English.
 
 /** A form's header button (``button`` is its selector): on a phone it is
  * under the cog menu. */
@@ -36,16 +36,45 @@ function stateIs(value) {
     };
 }
 
-/** Choose a record in a many2one field by typing part of its name. */
+/** Choose a record in a many2one field by part of its name: on a desktop
+ * by typing it, on a phone in the field's dialog of records, searched by it. */
 function pickMany2one(field, text, content) {
+    const input = `.o_form_view .o_field_widget[name='${field}'] input`;
     return [
         {
+            content: `${content}: on a phone the choices open in a dialog`,
+            isActive: ["mobile"],
+            trigger: input,
+            run: "click",
+        },
+        {
+            content: "Open the dialog's search",
+            isActive: ["mobile"],
+            trigger:
+                ".modal:not(.o_inactive_modal) .o_control_panel_navigation .btn .fa-search",
+            run: "click",
+        },
+        {
+            content: `Search ${text}`,
+            isActive: ["mobile"],
+            trigger: ".modal:not(.o_inactive_modal) .o_searchview_input",
+            run: `edit ${text} && press Enter`,
+        },
+        {
+            content: `Choose ${text}`,
+            isActive: ["mobile"],
+            trigger: `.modal:not(.o_inactive_modal) .o_kanban_record:contains('${text}')`,
+            run: "click",
+        },
+        {
             content,
-            trigger: `.o_form_view .o_field_widget[name='${field}'] input`,
+            isActive: ["desktop"],
+            trigger: input,
             run: `edit ${text}`,
         },
         {
             content: `Choose ${text}`,
+            isActive: ["desktop"],
             trigger: `.o-autocomplete--dropdown-item a:contains('${text}')`,
             run: "click",
         },
@@ -79,8 +108,8 @@ registry.category("web_tour.tours").add("toimio_work_request_accept", {
     ],
 });
 
-// The supervisor plans a shift on the request's job from Today (the
-// person and the job are chosen the desktop way, by typing).
+// The supervisor plans a shift on the request's job from Today (on a phone
+// the person and the job are chosen in dialogs, on a desktop by typing).
 registry.category("web_tour.tours").add("toimio_work_request_plan", {
     url: "/odoo",
     steps: () => [
