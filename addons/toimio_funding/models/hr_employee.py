@@ -40,16 +40,20 @@ class HrEmployee(models.Model):
     @api.model
     def _toimio_fill_references(self):
         """Give a code to the people without one: T- and their id, the code
-        the payer's annexes showed before it was stored (18.0.1.0.0); the
-        sequence then continues after the highest id."""
+        the payer's annexes showed before it was stored (18.0.1.0.0), unless
+        the sequence has already given that code to someone else; the
+        sequence then continues after the highest id and codes the rest."""
         cr = self.env.cr
+        id_code = "'T-' || lpad(e.id::text, greatest(6, length(e.id::text)), '0')"
         cr.execute(
             SQL(
-                """
-                UPDATE hr_employee
-                   SET toimio_reference =
-                       'T-' || lpad(id::text, greatest(6, length(id::text)), '0')
-                 WHERE toimio_reference IS NULL;
+                f"""
+                UPDATE hr_employee e
+                   SET toimio_reference = {id_code}
+                 WHERE e.toimio_reference IS NULL
+                   AND NOT EXISTS (
+                       SELECT 1 FROM hr_employee o
+                        WHERE o.toimio_reference = {id_code});
                 SELECT COALESCE(MAX(id), 0) FROM hr_employee;
                 """
             )
@@ -58,4 +62,10 @@ class HrEmployee(models.Model):
         sequence = self.env.ref("toimio_funding.seq_person_reference")
         if sequence.number_next_actual < after:
             sequence.number_next = after
+        cr.execute("SELECT id FROM hr_employee WHERE toimio_reference IS NULL")
+        for (employee_id,) in cr.fetchall():
+            cr.execute(
+                "UPDATE hr_employee SET toimio_reference = %s WHERE id = %s",
+                [sequence.next_by_id(), employee_id],
+            )
         self.invalidate_model(["toimio_reference"])

@@ -89,12 +89,38 @@ class TestFundingAnnex(ToimioFundingCase):
             "UPDATE hr_employee SET toimio_reference = NULL WHERE id = %s",
             [self.pia.id],
         )
+        self.env.cr.execute(
+            "UPDATE hr_employee SET toimio_reference = NULL"
+            " WHERE toimio_reference = %s",
+            [f"T-{self.pia.id:06d}"],
+        )  # a code the sequence may have given to a demo person
         self.env["hr.employee"]._toimio_fill_references()
+        self.env.invalidate_all()
         self.assertEqual(self.pia.toimio_reference, f"T-{self.pia.id:06d}")
         self.env.cr.execute("SELECT MAX(id) FROM hr_employee")
         last_id = self.env.cr.fetchone()[0]
         newcomer = self.env["hr.employee"].create({"name": "Uusi Tulija"})
         self.assertGreater(int(newcomer.toimio_reference[2:]), last_id)
+
+    def test_a_code_the_sequence_gave_away_is_not_reused(self):
+        """A person without a code whose T-id the sequence has already given
+        to someone else gets the next code of the sequence instead."""
+        taken = f"T-{self.ville.id:06d}"
+        self.env.cr.execute(
+            "UPDATE hr_employee SET toimio_reference = NULL"
+            " WHERE id = %s OR toimio_reference = %s",
+            [self.ville.id, taken],
+        )
+        self.env.cr.execute(
+            "UPDATE hr_employee SET toimio_reference = %s WHERE id = %s",
+            [taken, self.pia.id],
+        )
+        self.env["hr.employee"]._toimio_fill_references()
+        self.env.invalidate_all()
+        self.env.cr.execute("SELECT MAX(id) FROM hr_employee")
+        last_id = self.env.cr.fetchone()[0]
+        self.assertEqual(self.pia.toimio_reference, taken)
+        self.assertGreater(int(self.ville.toimio_reference[2:]), last_id)
 
     def test_payer_pdf_names(self):
         """An agreement that lets the payer see names shows them."""
