@@ -2,18 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """*Send* clicked on a posted invoice: while the cooperative is not
 registered on Peppol, it proposes e-mail with the UBL attached and sends it;
-no Peppol activation opens (issue 15, item 7)."""
+no Peppol activation opens (issue 15, item 7), on a desktop and on a phone."""
 
 from odoo.tests import HttpCase, tagged
 
 from .common import ToimioJobsCommon
 
 
-@tagged("post_install", "-at_install")
-class TestInvoiceSendTour(ToimioJobsCommon, HttpCase):
+class InvoiceSendMixin:
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def setup_invoice(cls):
         cls.setup_toimio_jobs()
         cls.customer.with_company(cls.company).write(
             {
@@ -31,7 +29,7 @@ class TestInvoiceSendTour(ToimioJobsCommon, HttpCase):
         cls.invoice.invoice_date = "2026-03-16"
         cls.invoice.action_post()
 
-    def test_send_emails_the_ubl(self):
+    def _check_tour(self):
         self.start_tour(
             f"/odoo/action-account.action_move_out_invoice_type/{self.invoice.id}",
             "toimio_invoice_send",
@@ -45,3 +43,28 @@ class TestInvoiceSendTour(ToimioJobsCommon, HttpCase):
         )
         self.assertTrue(sent, "no e-mail with the UBL in the invoice's chatter")
         self.assertIn(self.customer.commercial_partner_id, sent.partner_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestInvoiceSendTour(InvoiceSendMixin, ToimioJobsCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_invoice()
+
+    def test_send_emails_the_ubl(self):
+        self._check_tour()
+
+
+@tagged("post_install", "-at_install")
+class TestInvoiceSendTourPhone(InvoiceSendMixin, ToimioJobsCommon, HttpCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_invoice()
+
+    def test_phone(self):
+        self._check_tour()

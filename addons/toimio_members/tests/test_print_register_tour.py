@@ -1,24 +1,50 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """*Print register* clicked in the browser: the register list's header button
-downloads the register without a traceback (issue 15, item 4)."""
+downloads the register without a traceback (issue 15, item 4), on a desktop
+and on a phone."""
 
 from odoo.tests import HttpCase, tagged
 
 from .common_member_register import ToimioMemberRegisterCase
 
 
-@tagged("post_install", "-at_install")
-class TestPrintRegisterTour(ToimioMemberRegisterCase, HttpCase):
+class PrintRegisterMixin:
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def setup_members(cls):
         cls.aino = cls._member("Aino Mäkelä", shares=3)
         cls.eero = cls._member("Eero Niskanen", shares=1)
 
-    def test_print_register_from_the_list(self):
+    def _check_tour(self):
         self.start_tour(
             "/odoo/action-toimio_members.res_partner_action_toimio_register",
             "toimio_print_register",
             login="reg_admin",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPrintRegisterTour(PrintRegisterMixin, ToimioMemberRegisterCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_members()
+
+    def test_print_register_from_the_list(self):
+        self._check_tour()
+
+
+@tagged("post_install", "-at_install")
+class TestPrintRegisterTourPhone(
+    PrintRegisterMixin, ToimioMemberRegisterCase, HttpCase
+):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_members()
+
+    def test_phone(self):
+        self._check_tour()

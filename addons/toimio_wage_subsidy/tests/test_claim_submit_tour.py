@@ -1,20 +1,16 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Submitting claims in the browser: the wizard shows the selected claims'
-total with the euro sign (issue 15, item 2)."""
+total with the euro sign (issue 15, item 2), on a desktop and on a phone."""
 
 from odoo.tests import HttpCase, tagged
 
 from .test_wage_subsidy_common import WageSubsidyCase
 
 
-@tagged("post_install", "-at_install")
-class TestClaimSubmitTour(WageSubsidyCase, HttpCase):
-    _load_chart = True
-
+class ClaimSubmitMixin:
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
+    def setup_claims(cls):
         # a Finnish cooperative keeps its books in euros (no entries yet)
         eur = cls.env.ref("base.EUR")
         eur.active = True
@@ -24,7 +20,7 @@ class TestClaimSubmitTour(WageSubsidyCase, HttpCase):
         cls._pay(cls.decision, "2026-02-01", "2026-02-28", 1000, 80)
         cls.claims = cls.decision.with_user(cls.admin).action_create_claims()
 
-    def test_submit_wizard_shows_the_total_in_euros(self):
+    def _check_tour(self):
         self.assertEqual(sorted(self.claims.mapped("amount")), [525.0, 700.0])
         self.start_tour(
             "/odoo/action-toimio_wage_subsidy.toimio_wage_subsidy_claim_action",
@@ -34,3 +30,31 @@ class TestClaimSubmitTour(WageSubsidyCase, HttpCase):
         self.env.invalidate_all()
         self.assertEqual(set(self.claims.mapped("state")), {"submitted"})
         self.assertEqual(self.claims.currency_id, self.env.ref("base.EUR"))
+
+
+@tagged("post_install", "-at_install")
+class TestClaimSubmitTour(ClaimSubmitMixin, WageSubsidyCase, HttpCase):
+    _load_chart = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_claims()
+
+    def test_submit_wizard_shows_the_total_in_euros(self):
+        self._check_tour()
+
+
+@tagged("post_install", "-at_install")
+class TestClaimSubmitTourPhone(ClaimSubmitMixin, WageSubsidyCase, HttpCase):
+    _load_chart = True
+    browser_size = "390x844"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_claims()
+
+    def test_phone(self):
+        self._check_tour()

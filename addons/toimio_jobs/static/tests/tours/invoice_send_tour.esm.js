@@ -4,13 +4,21 @@ import {registry} from "@web/core/registry";
 
 /**
  * "Send" on a posted invoice of a cooperative not registered on Peppol:
- * e-mail with the e-invoice (UBL) attached, no Peppol activation.
+ * e-mail with the e-invoice (UBL) attached, no Peppol activation. On a
+ * phone the form's Send is under the cog.
  */
 registry.category("web_tour.tours").add("toimio_invoice_send", {
     steps: () => [
         {
+            content: "On a phone the form's buttons are under the cog",
+            isActive: ["mobile"],
+            trigger: ".o_form_view .o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
             content: "Send the posted invoice",
-            trigger: ".o_form_statusbar button[name=action_invoice_sent]:visible",
+            trigger:
+                ".o_form_statusbar button[name=action_invoice_sent]:visible, .dropdown-item button[name=action_invoice_sent]:visible",
             run: "click",
         },
         {

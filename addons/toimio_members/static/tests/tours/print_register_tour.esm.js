@@ -5,7 +5,8 @@ import {registry} from "@web/core/registry";
 
 /**
  * "Print register" in the register list's header downloads the register
- * (the usage guide's first button), without a traceback.
+ * (the usage guide's first button), without a traceback; on a phone it is
+ * in the menu next to New.
  */
 registry.category("web_tour.tours").add("toimio_print_register", {
     url: "/odoo/action-toimio_members.res_partner_action_toimio_register",
@@ -28,6 +29,12 @@ registry.category("web_tour.tours").add("toimio_print_register", {
                     }
                 };
             },
+        },
+        {
+            content: "On a phone the button is under the menu next to New",
+            isActive: ["mobile"],
+            trigger: "button.o_control_panel_collapsed_create.dropdown-toggle",
+            run: "click",
         },
         {
             content: "Print the register",

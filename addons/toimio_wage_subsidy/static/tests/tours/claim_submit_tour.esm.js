@@ -4,7 +4,9 @@ import {registry} from "@web/core/registry";
 
 /**
  * Submitting the selected claims: the wizard shows their total as money,
- * 525,00 € + 700,00 € = 1 225,00 € (in English "1,225.00 €").
+ * 525,00 € + 700,00 € = 1 225,00 € (in English "1,225.00 €"). On a phone
+ * the claims are selected by a long press and a tap, and the list's buttons
+ * are under the cog.
  */
 registry.category("web_tour.tours").add("toimio_claim_submit", {
     url: "/odoo/action-toimio_wage_subsidy.toimio_wage_subsidy_claim_action",
@@ -15,12 +17,53 @@ registry.category("web_tour.tours").add("toimio_claim_submit", {
         },
         {
             content: "Select all",
+            isActive: ["desktop"],
             trigger: ".o_list_view thead .o_list_record_selector input",
             run: "click",
         },
         {
             content: "Submit the selection",
+            isActive: ["desktop"],
             trigger: ".o_control_panel_actions button[name=action_submit]",
+            run: "click",
+        },
+        {
+            content: "On a phone a long press selects the first claim",
+            isActive: ["mobile"],
+            trigger: ".o_list_view .o_data_row:nth-child(1)",
+            async run() {
+                this.anchor.dispatchEvent(
+                    new TouchEvent("touchstart", {bubbles: true})
+                );
+                // Odoo's list selects a row held longer than 400 ms
+                await new Promise((resolve) => setTimeout(resolve, 500));
+                this.anchor.dispatchEvent(new TouchEvent("touchend", {bubbles: true}));
+            },
+        },
+        {
+            content: "A tap then adds the second one",
+            isActive: ["mobile"],
+            trigger: ".o_list_view .o_data_row.o_data_row_selected:nth-child(1)",
+            run() {
+                // In selection mode a tap on a row toggles it
+                this.anchor.parentElement.children[1].querySelector("td").click();
+            },
+        },
+        {
+            content: "Both claims are selected",
+            isActive: ["mobile"],
+            trigger: ".o_list_selection_box b:contains(2)",
+        },
+        {
+            content: "On a phone the selection's buttons are under the cog",
+            isActive: ["mobile"],
+            trigger: ".o_cp_action_menus button:has(.fa-cog)",
+            run: "click",
+        },
+        {
+            content: "Submit the selection",
+            isActive: ["mobile"],
+            trigger: ".dropdown-item button[name=action_submit]",
             run: "click",
         },
         {
