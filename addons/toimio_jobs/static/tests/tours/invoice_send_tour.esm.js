@@ -50,8 +50,11 @@ registry.category("web_tour.tours").add("toimio_invoice_send", {
             run: "click",
         },
         {
-            content: "Sent: the wizard is closed",
-            trigger: ".o_form_view:not(:has(.modal))",
+            // Wait for the server's answer: a step that only checks the form
+            // let the tour end before the send reached the server (CI).
+            content: "Sent: the wizard is closed and the chatter has the e-invoice",
+            trigger:
+                "body:not(:has(.modal)) .o-mail-Chatter .o-mail-Message .o-mail-AttachmentCard[title$='.xml']",
         },
     ],
 });
