@@ -4,6 +4,9 @@ Usage: python3 scripts/checklog.py LOGFILE
 
 Lines matching a regular expression in scripts/checklog-ignore.txt (one per
 line, '#' for comments) are known noise from Odoo itself and are let through.
+Each line found is printed with the lines that follow it up to the next log
+line (a failed test's traceback), so that the end of CI's output names the
+test and the assertion.
 """
 
 import pathlib
@@ -27,11 +30,23 @@ def load_ignores():
     ]
 
 
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ ")
+TRACEBACK_LINES = 40
+
+
 def bad_lines(text, ignores):
-    for line in text.splitlines():
+    """Yield each warning or error line, with its traceback lines appended."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
         match = LEVEL.match(line)
-        if match and not any(pattern.search(line) for pattern in ignores):
-            yield line
+        if not match or any(pattern.search(line) for pattern in ignores):
+            continue
+        following = []
+        for extra in lines[index + 1 :]:
+            if LOG_LINE.match(extra) or len(following) >= TRACEBACK_LINES:
+                break
+            following.append(extra)
+        yield "\n".join([line, *following])
 
 
 def main(argv):
