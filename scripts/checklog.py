@@ -36,17 +36,17 @@ TRACEBACK_LINES = 40
 
 def bad_lines(text, ignores):
     """Yield each warning or error line, with its traceback lines appended."""
-    lines = text.splitlines()
-    for index, line in enumerate(lines):
-        match = LEVEL.match(line)
-        if not match or any(pattern.search(line) for pattern in ignores):
-            continue
-        following = []
-        for extra in lines[index + 1 :]:
-            if LOG_LINE.match(extra) or len(following) >= TRACEBACK_LINES:
-                break
-            following.append(extra)
-        yield "\n".join([line, *following])
+    entry = None
+    for line in text.splitlines():
+        if LOG_LINE.match(line):
+            if entry:
+                yield "\n".join(entry)
+            bad = LEVEL.match(line) and not any(p.search(line) for p in ignores)
+            entry = [line] if bad else None
+        elif entry is not None and len(entry) <= TRACEBACK_LINES:
+            entry.append(line)
+    if entry:
+        yield "\n".join(entry)
 
 
 def main(argv):
