@@ -7,7 +7,8 @@
 demo:
 	scripts/demo
 
-# Fresh database, install the five addons with their tests, then pytest.
+# Fresh database, install the seven addons with their tests (Odoo's runner),
+# then pytest over the ORM-free checks in tests/
 test:
 	scripts/test
 

@@ -10,7 +10,7 @@ cooperative; toimio_reporting at national volume, about an hour on two cores),
 or with ``--quick`` at a small size that proves the scripts work in a few
 minutes. Each script's output is shown as it runs and kept in
 ``.bench-logs/<script>.log``; the table at the end gathers the ratios they
-print, each with its goal. The database needs the five addons with their demo
+print, each with its goal. The database needs the seven addons with their demo
 data (``make test`` leaves one: toimio_test); nothing is written to it, every
 script rolls back.
 """

@@ -33,7 +33,7 @@ def manifest(addon):
     return ast.literal_eval((addon / "__manifest__.py").read_text())
 
 
-def test_the_five_addons_exist():
+def test_the_seven_addons_exist():
     assert {addon.name for addon in ADDONS} == EXPECTED
 
 

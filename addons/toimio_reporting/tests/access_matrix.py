@@ -1,6 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The written access policy (``security/access_policy.csv`` of the five Toimio
+"""The written access policy (``security/access_policy.csv`` of the Toimio
 addons) and a small world of two organisers, two supervisors, two coaches and
 their people, for the access-matrix tests (no tests here).
 
@@ -35,7 +35,7 @@ RECORD = "*"
 
 
 def load_policy(env=None):
-    """Every row of the five policy files, with the addon it comes from, and
+    """Every row of the policy files, with the addon it comes from, and
     of the other installed Toimio addons above them (given ``env``)."""
     addons = list(POLICY_ADDONS)
     if env is not None:

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The access matrix: every Toimio model and restricted field group × every role
 × every door, checked against the written policy (``security/access_policy.csv``
-of the four addons; rendered in SECURITY.md).
+of the Toimio addons; rendered in SECURITY.md).
 
 Door classes and the ORM doors that belong to them:
 
