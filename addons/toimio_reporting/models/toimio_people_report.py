@@ -11,9 +11,13 @@ from odoo.addons.toimio_members.models.toimio_engagement import (
 
 
 class ToimioPeopleReport(models.Model):
-    """People in supported work today: one row per person with a running
-    engagement (the employment they work in first, then the latest start),
-    in their current target group."""
+    """People in supported work today: one row per person and organiser with
+    a running engagement there (the employment they work in first, then the
+    latest start), in their current target group.
+
+    One row per organiser, not per person: the view is read through the
+    company rule, so a person picked once over all organisers would vanish for
+    a user of the organiser whose engagement was not picked."""
 
     _name = "toimio.people.report"
     _description = "People now"
@@ -50,7 +54,7 @@ class ToimioPeopleReport(models.Model):
             SQL(
                 """
                 CREATE OR REPLACE VIEW %s AS (
-                    SELECT DISTINCT ON (e.employee_id)
+                    SELECT DISTINCT ON (e.employee_id, e.company_id)
                            e.id,
                            e.id AS engagement_id,
                            e.employee_id,
@@ -65,7 +69,8 @@ class ToimioPeopleReport(models.Model):
                       JOIN hr_employee emp ON emp.id = e.employee_id
                       JOIN toimio_engagement_type t ON t.id = e.type_id
                      WHERE %s
-                  ORDER BY e.employee_id, t.exclusive DESC NULLS LAST,
+                  ORDER BY e.employee_id, e.company_id,
+                           t.exclusive DESC NULLS LAST,
                            e.date_start DESC, e.id DESC
                 )
                 """,

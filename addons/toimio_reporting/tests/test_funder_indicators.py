@@ -66,6 +66,28 @@ class TestFunderIndicators(ToimioOutcomesCase):
         self.assertEqual(self._counts(wizard), EXPECTED)
         self.assertEqual(wizard.median_days_to_leaving, 258)
 
+    def test_leavers_are_employed_education_or_other(self):
+        """A person who left with no outcome recorded is a leaver in "other",
+        so the three categories add up to the leavers."""
+        ville = self._person("Ville Virtanen", self.foundation, gender="male")
+        engagement = self._engagement(
+            ville, self.type_employment, "2026-02-01", self.foundation
+        )
+        engagement.write({"state": "ended", "date_end": "2026-08-31"})
+        wizard = self._wizard()
+        wizard.action_compute()
+        counts = self._counts(wizard)
+        self.assertEqual(counts["leavers"], (2, 2, 0, 0, 4))
+        self.assertEqual(counts["left_other"], (0, 2, 0, 0, 2))
+        for column in range(5):
+            with self.subTest(column=column):
+                self.assertEqual(
+                    counts["left_employed"][column]
+                    + counts["left_education"][column]
+                    + counts["left_other"][column],
+                    counts["leavers"][column],
+                )
+
     def test_engagement_type_filter(self):
         """Employment only: Hanna and Sari entered; Hanna, Sari, Pekka left."""
         wizard = self._wizard(types=[self.type_employment])

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import ToimioReportingCase
 
@@ -54,3 +54,36 @@ class TestPeopleReport(ToimioReportingCase):
                 (self.p2, self.type_participation, "3", 1),
             },
         )
+
+    def test_a_person_of_two_organisers_counts_in_each(self):
+        """A person working in the cooperative and coached in the foundation
+        is a person now for each organiser: a user of only one of them sees
+        the person, whichever engagement ranks first overall."""
+        today = fields.Date.today()
+        self._engagement(
+            self.p1, self.type_participation, today - timedelta(days=2), self.foundation
+        )
+        foundation_admin = new_test_user(
+            self.env,
+            "t_foundation_admin_now",
+            groups="toimio_members.group_toimio_admin",
+            company_id=self.foundation.id,
+            company_ids=self.foundation.ids,
+        )
+        Report = self.env["toimio.people.report"]
+        rows = Report._read_group(
+            [("employee_id", "=", self.p1.id)],
+            ["company_id", "type_id"],
+            ["people:sum"],
+        )
+        self.assertEqual(
+            set(rows),
+            {
+                (self.org, self.type_employment, 1),
+                (self.foundation, self.type_participation, 1),
+            },
+        )
+        seen = Report.with_user(foundation_admin).search(
+            [("employee_id", "=", self.p1.id)]
+        )
+        self.assertEqual(seen.company_id, self.foundation)

@@ -37,9 +37,12 @@ EXIT_INDICATORS = [
     ("leavers", "TRUE"),
     ("left_employed", "p.exit_outcome = 'open_labour_market'"),
     ("left_education", "p.exit_outcome = 'education'"),
+    # Every leaver not employed or in education, those who left with no
+    # outcome recorded included (``_toimio_domain_leaving`` counts them as
+    # leavers), so that the three categories add up to the leavers.
     (
         "left_other",
-        "p.exit_outcome NOT IN ('open_labour_market', 'education')",
+        "COALESCE(p.exit_outcome, '') NOT IN ('open_labour_market', 'education')",
     ),
 ]
 FOLLOWUP_INDICATORS = [
