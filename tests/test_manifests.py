@@ -64,6 +64,7 @@ def test_manifest_files_exist(addon):
 @pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
 def test_addon_has_readme_and_icon(addon):
     assert (addon / "readme" / "DESCRIPTION.md").exists()
+    assert (addon / "readme" / "CONTRIBUTORS.md").exists()
     assert (addon / "static" / "description" / "icon.png").exists()
 
 
