@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Finnish first: every addon has i18n/fi.po covering its .pot, fully translated."""
 
+import re
+
 import polib
 import pytest
 from conftest import ADDONS
@@ -58,3 +60,96 @@ def test_po_placeholders_match(po_path):
     ]
     assert not wrong, f"{po_path}: placeholders differ in {wrong[:5]}"
     assert not po.fuzzy_entries(), f"{po_path}: fuzzy entries left"
+
+
+# Fixed Finnish terms (../shared/DOMAIN.md's glossary and the words of a record's
+# life): a msgid that is exactly one of these has exactly this msgstr in every
+# addon. Odoo's own Finnish may mean another thing ("State" is a country's
+# region, "Alue", in base), so a term filled from core is caught here.
+GLOSSARY = {
+    "State": "Tila",
+    "Status": "Tila",
+    "Draft": "Luonnos",
+    "Cancelled": "Peruttu",
+    "Rejected": "Hylätty",
+    "Accepted": "Hyväksytty",
+    "Member": "Jäsen",
+    "Members": "Jäsenet",
+    "Member register": "Jäsen- ja osuusluettelo",
+    "Shift": "Työvuoro",
+    "Shifts": "Työvuorot",
+    "Supervisor": "Työnjohtaja",
+    "Coach": "Työhönvalmentaja",
+    "Engagement": "Työjakso",
+    "Engagements": "Työjaksot",
+    "Decision": "Palkkatukipäätös",
+    "Payment claim": "Maksatushakemus",
+    "Payment period": "Maksatuskausi",
+    "Pay subsidy": "Palkkatuki",
+    "Job": "Työkohde",
+    "Jobs": "Työkohteet",
+    "Target group": "Kohderyhmä",
+    "Coaching plan": "Valmennussuunnitelma",
+    "Self-assessment": "Itsearviointi",
+    "Goal": "Tavoite",
+    "Meeting": "Tapaaminen",
+    "Absent": "Poissa",
+    "Timesheet line": "Tuntikirjaus",
+    "Participation day": "Osallistumispäivä",
+    "Work adjustments": "Työn mukautukset",
+    "Work trial": "Työkokeilu",
+    "Referrer": "Ohjaava taho",
+    "Payer": "Maksaja",
+    "Invoice": "Lasku",
+    "Person": "Henkilö",
+    "Organiser": "Järjestäjä",
+    "Work request": "Työtilaus",
+    "Work requests": "Työtilaukset",
+}
+
+# Letters Finnish words do not have (loanwords aside): a translated word with
+# one of them that is not in the English text was filled from another
+# language ("Rejected" → "Rechazado").
+FOREIGN_LETTERS = re.compile(r"[bcfqwxzñéèáíóúçß]")
+FINNISH_LOANWORDS = {"brutto"}
+
+
+def _entries(addon):
+    return [
+        entry
+        for entry in polib.pofile(str(addon / "i18n" / "fi.po"))
+        if entry.msgstr and not entry.obsolete
+    ]
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_fi_po_uses_the_glossary(addon):
+    wrong = [
+        f"{entry.msgid!r} is {entry.msgstr!r}, not {GLOSSARY[entry.msgid]!r}"
+        for entry in _entries(addon)
+        if entry.msgid in GLOSSARY and entry.msgstr != GLOSSARY[entry.msgid]
+    ]
+    assert not wrong, f"{addon.name}: " + "; ".join(wrong)
+
+
+def _words(text):
+    # Markup, placeholders, addresses and identifiers (date_from) are not words.
+    text = re.sub(
+        r"<[^>]+>|%\(\w+\)\w|%\w|\{\{.*?\}\}|https?://\S+|\S+@\S+|\w*_\w*", " ", text
+    )
+    return set(re.findall(r"[^\W\d_]+", text.lower()))
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_fi_po_is_not_filled_from_another_language(addon):
+    foreign = [
+        f"{entry.msgid!r} → {entry.msgstr!r}"
+        for entry in _entries(addon)
+        if any(
+            FOREIGN_LETTERS.search(word)
+            for word in _words(entry.msgstr)
+            - _words(entry.msgid)
+            - FINNISH_LOANWORDS
+        )
+    ]
+    assert not foreign, f"{addon.name}: not Finnish: " + "; ".join(foreign)
