@@ -65,7 +65,8 @@ registry.category("web_tour.tours").add("toimio_funding_statement", {
             },
             {
                 content: "The draft invoice opens",
-                trigger: ".o_statusbar_status .o_arrow_button_current:contains(Draft)",
+                trigger:
+                    ".o_statusbar_status .o_arrow_button_current[data-value=draft]",
             },
             {
                 content: "Post it",
@@ -74,7 +75,8 @@ registry.category("web_tour.tours").add("toimio_funding_statement", {
             },
             {
                 content: "The invoice is posted",
-                trigger: ".o_statusbar_status .o_arrow_button_current:contains(Posted)",
+                trigger:
+                    ".o_statusbar_status .o_arrow_button_current[data-value=posted]",
             },
         ];
     },

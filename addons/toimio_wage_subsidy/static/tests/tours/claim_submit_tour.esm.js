@@ -28,25 +28,32 @@ registry.category("web_tour.tours").add("toimio_claim_submit", {
             run: "click",
         },
         {
-            content: "On a phone a long press selects the first claim",
+            content: "On a phone a long press selects the first claim: hold it",
             isActive: ["mobile"],
             trigger: ".o_list_view .o_data_row:nth-child(1)",
-            async run() {
+            run() {
                 this.anchor.dispatchEvent(
                     new TouchEvent("touchstart", {bubbles: true})
                 );
-                // Odoo's list selects a row held longer than 400 ms
-                await new Promise((resolve) => setTimeout(resolve, 500));
+            },
+        },
+        {
+            // Odoo's list selects a row held past its own threshold: release
+            // once it is selected, whatever that threshold is (no timing guess)
+            content: "Release the first claim once it is selected",
+            isActive: ["mobile"],
+            trigger: ".o_list_view .o_data_row.o_data_row_selected:nth-child(1)",
+            run() {
                 this.anchor.dispatchEvent(new TouchEvent("touchend", {bubbles: true}));
             },
         },
         {
             content: "A tap then adds the second one",
             isActive: ["mobile"],
-            trigger: ".o_list_view .o_data_row.o_data_row_selected:nth-child(1)",
+            trigger: ".o_list_view .o_data_row:nth-child(2):not(.o_data_row_selected)",
             run() {
                 // In selection mode a tap on a row toggles it
-                this.anchor.parentElement.children[1].querySelector("td").click();
+                this.anchor.querySelector("td").click();
             },
         },
         {
@@ -77,9 +84,11 @@ registry.category("web_tour.tours").add("toimio_claim_submit", {
             run: "click",
         },
         {
+            // The state's badge colour, not its label: the tour runs in any
+            // language
             content: "The claims are submitted",
             trigger:
-                "body:not(:has(.modal)) .o_list_view .o_data_row:contains(Submitted)",
+                "body:not(:has(.modal)) .o_list_view .o_data_row td[name=state] .text-bg-warning",
         },
     ],
 });
