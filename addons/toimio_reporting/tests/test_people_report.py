@@ -83,7 +83,9 @@ class TestPeopleReport(ToimioReportingCase):
                 (self.foundation, self.type_participation, 1),
             },
         )
-        seen = Report.with_user(foundation_admin).search(
-            [("employee_id", "=", self.p1.id)]
+        seen = (
+            Report.with_user(foundation_admin)
+            .with_context(allowed_company_ids=self.foundation.ids)
+            .search([("employee_id", "=", self.p1.id)])
         )
         self.assertEqual(seen.company_id, self.foundation)
