@@ -283,11 +283,9 @@ class ToimioWorkRequest(models.Model):
             if hours and not MIN_ESTIMATED_HOURS <= hours <= MAX_ESTIMATED_HOURS:
                 raise ValidationError(
                     self.env._(
-                        "Give the estimate in hours, between %(min)s and %(max)s, "
-                        "or leave it empty. A bigger job is ordered as a "
-                        "contract: contact the cooperative.",
-                        min=MIN_ESTIMATED_HOURS,
-                        max=int(MAX_ESTIMATED_HOURS),
+                        "Give the estimate in hours, between 0.5 and 500, or "
+                        "leave it empty. A bigger job is ordered as a contract: "
+                        "contact the cooperative."
                     )
                 )
 
