@@ -154,7 +154,9 @@ class ToimioWorkRequest(models.Model):
         tracking=True,
         copy=False,
     )
-    reject_reason = fields.Text(string="Reason for rejection", readonly=True)
+    reject_reason = fields.Text(
+        string="Reason for rejection", readonly=True, copy=False
+    )
     supervisor_id = fields.Many2one(
         "res.users",
         string="Supervisor",
@@ -459,6 +461,18 @@ class ToimioWorkRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._toimio_check_system_fields(vals_list, creating=True)
+        if not self.env.su:
+            # Nor through the context's defaults (a kanban column of a state,
+            # a crafted call): a new request starts from the fields' defaults.
+            dropped = {f"default_{name}" for name in SYSTEM_FIELDS}
+            if dropped & set(self.env.context):
+                self = self.with_context(
+                    {
+                        key: value
+                        for key, value in self.env.context.items()
+                        if key not in dropped
+                    }
+                )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(
@@ -674,8 +688,10 @@ class ToimioWorkRequest(models.Model):
             recipients = (
                 request.partner_id | request.supervisor_id.partner_id
             ) - author
+            # In the ordering contact's language, as the state mails.
+            lang = request.partner_id.lang or self.env.lang
             request.message_post(
-                body=self.env._(
+                body=request.with_context(lang=lang).env._(
                     "%(who)s cancelled the request %(name)s.",
                     who=author.name,
                     name=request.name,

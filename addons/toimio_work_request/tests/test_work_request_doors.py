@@ -100,6 +100,28 @@ class TestWorkRequestDoors(WorkRequestCommon, HttpCase):
             ],
         )
         self.assertIn("set by the system", answer["error"]["data"]["message"])
+        # Nor through the context's defaults.
+        answer = self._call_kw(
+            "toimio.work.request",
+            "create",
+            [
+                {
+                    "partner_id": self.unit_school.id,
+                    "product_id": self.product_cleaning.id,
+                    "description": "x",
+                }
+            ],
+            {
+                "context": {
+                    "default_state": "accepted",
+                    "default_task_id": foundation_job.id,
+                    "default_order_line_id": self.library.order_line_id.id,
+                }
+            },
+        )
+        crafted = self.env["toimio.work.request"].browse(answer["result"])
+        self.assertEqual(crafted.state, "new")
+        self.assertFalse(crafted.task_id or crafted.order_line_id)
         answer = self._call_kw(
             "toimio.work.request", "action_cancel", [[self.school.id]]
         )

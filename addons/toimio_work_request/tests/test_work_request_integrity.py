@@ -74,6 +74,19 @@ class TestWorkRequestIntegrity(WorkRequestCase):
         created = Request.create({**values, "state": "new"})
         self.assertEqual(created.state, "new")
         self.assertNotEqual(created.name, "/")
+        # Nor do the context's defaults set them (a kanban column, a call).
+        crafted = Request.with_context(
+            default_state="accepted",
+            default_task_id=foundation_job.id,
+            default_order_line_id=library.order_line_id.id,
+        ).create(values)
+        self.assertEqual(crafted.state, "new")
+        self.assertFalse(crafted.task_id or crafted.order_line_id)
+        # A copy starts afresh.
+        request.sudo().write({"state": "rejected", "reject_reason": "Ei käy"})
+        duplicate = self._as(self.supervisor, request).copy()
+        self.assertEqual(duplicate.state, "new")
+        self.assertFalse(duplicate.reject_reason)
 
     def test_accepted_request_keeps_what_its_line_was_made_from(self):
         request = self._accepted()
