@@ -118,7 +118,7 @@ class ToimioWorkCapacity(models.Model):
                                w.first_day::timestamp,
                                LEAST(
                                    GREATEST(w.first_day, w.last_day),
-                                   w.first_day + {MAX_WINDOW_DAYS - 1}
+                                   w.first_day + %(last_offset)s
                                )::timestamp,
                                interval '1 day'
                            ) AS d(day)
@@ -159,5 +159,6 @@ class ToimioWorkCapacity(models.Model):
                  WHERE w.workday OR w.workdays = 0
               GROUP BY w.day, w.company_id, w.supervisor_id
             )
-            """
+            """,
+            {"last_offset": MAX_WINDOW_DAYS - 1},
         )

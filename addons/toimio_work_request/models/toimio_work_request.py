@@ -466,12 +466,14 @@ class ToimioWorkRequest(models.Model):
             # a crafted call): a new request starts from the fields' defaults.
             dropped = {f"default_{name}" for name in SYSTEM_FIELDS}
             if dropped & set(self.env.context):
-                self = self.with_context(
-                    {
-                        key: value
-                        for key, value in self.env.context.items()
-                        if key not in dropped
-                    }
+                self = self.with_env(
+                    self.env(
+                        context={
+                            key: value
+                            for key, value in self.env.context.items()
+                            if key not in dropped
+                        }
+                    )
                 )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
