@@ -14,16 +14,19 @@ from datetime import date
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
-from odoo.tools.mimetypes import guess_mimetype
 
+from odoo.addons.mail.controllers.attachment import AttachmentController
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..models.toimio_work_request import (
+    MAX_ESTIMATED_HOURS,
+    MAX_FILES,
+    MAX_WINDOW_DAYS,
+    MIN_ESTIMATED_HOURS,
+)
+
 PAGE_SIZE = 20
-MAX_FILES = 5
-MAX_FILE_BYTES = 5 * 1024 * 1024
-ALLOWED_MIMETYPES = {"image/jpeg", "image/png", "image/heic", "application/pdf"}
-MAX_DESCRIPTION = 2000
 
 
 class ToimioWorkRequestPortal(CustomerPortal):
@@ -36,9 +39,41 @@ class ToimioWorkRequestPortal(CustomerPortal):
             )
         return values
 
+    def _document_check_access(self, model_name, document_id, access_token=None):
+        """A token does not bypass the unit rule: a unit's contact, logged
+        in, does not open with a token an order or an invoice that holds
+        another unit's work requests (they see its number and state on
+        their request). Anonymous visitors' tokens are left as Odoo has
+        them: a unit never gets such a document's token (the order's token
+        is renewed when another unit's request is added to it, and its page
+        links only invoices of its own requests)."""
+        document_sudo = super()._document_check_access(
+            model_name, document_id, access_token=access_token
+        )
+        if model_name in ("sale.order", "account.move") and self._toimio_is_unit():
+            if model_name == "sale.order":
+                work_requests = document_sudo.order_line.toimio_work_request_id
+            else:
+                work_requests = document_sudo._toimio_work_requests()
+            if work_requests.partner_id - request.env.user.partner_id:
+                request.env[model_name].browse(document_id).check_access("read")
+        return document_sudo
+
     # ------------------------------------------------------------------
     # helpers
     # ------------------------------------------------------------------
+
+    def _toimio_is_unit(self):
+        """Whether the visitor is a unit's contact (a portal contact under a
+        customer, not its purchasing contact)."""
+        user = request.env.user
+        partner = user.partner_id
+        return (
+            user.share
+            and not user._is_public()
+            and bool(partner.parent_id)
+            and not partner.toimio_purchasing_contact
+        )
 
     def _toimio_may_order(self):
         """Contacts of a customer organisation order; members (workers) and
@@ -90,30 +125,48 @@ class ToimioWorkRequestPortal(CustomerPortal):
         description = (post.get("description") or "").strip()
         if not description:
             errors["description"] = env._("Tell us in a few words what should be done.")
-        elif len(description) > MAX_DESCRIPTION:
-            errors["description"] = env._(
-                "The description is too long (at most %(max)s characters).",
-                max=MAX_DESCRIPTION,
-            )
+        errors.update(self._toimio_validate_lengths(post))
         hours = post.get("estimated_hours")
         if hours:
             try:
                 hours = float(hours.replace(",", "."))
             except ValueError:
                 hours = -1
-            if not 0 < hours <= 500:
+            if not MIN_ESTIMATED_HOURS <= hours <= MAX_ESTIMATED_HOURS:
                 errors["estimated_hours"] = env._(
                     "Give the estimate in hours, between 0.5 and 500, "
                     "or leave it empty."
                 )
-        customer = env.user.partner_id.commercial_partner_id.sudo()
+        partner = env.user.partner_id
+        customer = partner.commercial_partner_id.sudo()
         reference = (post.get("buyer_reference") or "").strip()
         if customer.toimio_invoice_per_buyer_reference and not reference:
             errors["buyer_reference"] = env._(
                 "Give your unit's buyer reference (cost centre) for the invoice."
             )
+        elif "buyer_reference" not in errors:
+            error = env["toimio.work.request"]._toimio_buyer_reference_error(
+                partner, reference
+            )
+            if error:
+                errors["buyer_reference"] = error
         errors.update(self._toimio_validate_dates(post))
         errors.update(self._toimio_validate_files(files))
+        return errors
+
+    def _toimio_validate_lengths(self, post):
+        """The model's length limits (the inputs' maxlength), said beside
+        the field."""
+        env = request.env
+        errors = {}
+        for name, limit in env["toimio.work.request"]._toimio_text_limits().items():
+            length = len((post.get(name) or "").strip())
+            if length > limit:
+                errors[name] = env._(
+                    "Too long: %(length)s characters, at most %(max)s.",
+                    length=length,
+                    max=limit,
+                )
         return errors
 
     def _toimio_validate_dates(self, post):
@@ -126,11 +179,21 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 except ValueError:
                     errors[name] = env._("Give the date as day.month.year.")
         start, end = dates.get("date_from"), dates.get("date_to")
-        if start and start < fields.Date.context_today(env.user):
+        today = fields.Date.context_today(env.user)
+        if start and start < today:
             errors["date_from"] = env._("The first preferred day is in the past.")
-        if start and end and end < start:
+        if end and end < today:
+            errors["date_to"] = env._("The last preferred day is in the past.")
+        elif start and end and end < start:
             errors["date_to"] = env._(
                 "The last preferred day is before the first one. Correct the dates."
+            )
+        elif start and end and (end - start).days + 1 > MAX_WINDOW_DAYS:
+            errors["date_to"] = env._(
+                "The preferred period is longer than a year (at most %(max)s "
+                "days). Order recurring work as a contract: contact the "
+                "cooperative.",
+                max=MAX_WINDOW_DAYS,
             )
         return errors
 
@@ -142,23 +205,13 @@ class ToimioWorkRequestPortal(CustomerPortal):
             return {
                 "attachments": env._("Attach at most %(max)s files.", max=MAX_FILES)
             }
+        Request = env["toimio.work.request"]
         for upload in files:
             content = upload.read()
             upload.seek(0)
-            if len(content) > MAX_FILE_BYTES:
-                return {
-                    "attachments": env._(
-                        "%(file)s is bigger than 5 MB. Send a smaller photo.",
-                        file=upload.filename,
-                    )
-                }
-            if guess_mimetype(content) not in ALLOWED_MIMETYPES:
-                return {
-                    "attachments": env._(
-                        "%(file)s is not a photo (JPEG, PNG, HEIC) or a PDF.",
-                        file=upload.filename,
-                    )
-                }
+            error = Request._toimio_file_error(upload.filename, content)
+            if error:
+                return {"attachments": error}
         return {}
 
     def _toimio_invoice_links(self, work_requests):
@@ -170,6 +223,29 @@ class ToimioWorkRequestPortal(CustomerPortal):
         if not invoices:
             return set()
         return set(request.env["account.move"].search([("id", "in", invoices.ids)]).ids)
+
+    def _toimio_order_attachments(self, work_request):
+        """The files the customer sent with the order, listed with a token
+        on the request's page. Not the files of messages (those of the
+        messages the customer sees are in the thread; those of the
+        cooperative's internal notes are the cooperative's) nor the files
+        the cooperative attached in the back office."""
+        return (
+            request.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", work_request._name),
+                    ("res_id", "=", work_request.id),
+                    ("create_uid.share", "=", True),
+                    (
+                        "id",
+                        "not in",
+                        work_request.sudo().message_ids.attachment_ids.ids,
+                    ),
+                ]
+            )
+        )
 
     def _toimio_form_values(self, post=None, errors=None):
         values = self._prepare_portal_layout_values()
@@ -311,16 +387,7 @@ class ToimioWorkRequestPortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my")
         values = self._prepare_portal_layout_values()
-        attachments = (
-            request.env["ir.attachment"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", work_request._name),
-                    ("res_id", "=", work_request.id),
-                ]
-            )
-        )
+        attachments = self._toimio_order_attachments(work_request)
         attachments.generate_access_token()
         values.update(
             {
@@ -421,3 +488,24 @@ class ToimioWorkRequestPortal(CustomerPortal):
             }
         )
         return request.render("toimio_work_request.portal_work_request_impact", values)
+
+
+class ToimioWorkRequestAttachment(AttachmentController):
+    @http.route()
+    def mail_attachment_upload(
+        self, ufile, thread_id, thread_model, is_pending=False, **kwargs
+    ):
+        """A customer's file in a request's thread obeys the order form's
+        rules (photos and PDFs of at most 5 MB, by their content). The
+        cooperative's own files in the back office are not limited."""
+        if thread_model == "toimio.work.request" and request.env.user.share:
+            content = ufile.read()
+            ufile.seek(0)
+            error = request.env["toimio.work.request"]._toimio_file_error(
+                ufile.filename, content
+            )
+            if error:
+                return request.make_json_response({"error": error})
+        return super().mail_attachment_upload(
+            ufile, thread_id, thread_model, is_pending=is_pending, **kwargs
+        )

@@ -16,6 +16,20 @@ class AccountMove(models.Model):
     def _toimio_work_requests(self):
         return self.invoice_line_ids.sale_line_ids.toimio_work_request_id
 
+    def _toimio_portal_linkable(self, order, user):
+        """Whether the customer's page of ``order`` links this invoice (with
+        its token) for ``user``: when the invoice holds no work request that
+        is not on the order (the link shows nothing the order does not), or
+        when the logged-in user may read the invoice anyway (the purchasing
+        contact). A unit's contact sees the others by number and state."""
+        self.ensure_one()
+        if not (
+            self.sudo()._toimio_work_requests()
+            - order.sudo().order_line.toimio_work_request_id
+        ):
+            return True
+        return not user._is_public() and self.with_user(user).has_access("read")
+
     def _toimio_buyer_reference(self):
         """The invoice's BuyerReference (EN 16931 BT-10): the split invoice's
         reference, else the one reference of all its work requests, else the

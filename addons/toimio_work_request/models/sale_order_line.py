@@ -1,6 +1,7 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class SaleOrderLine(models.Model):
@@ -13,6 +14,29 @@ class SaleOrderLine(models.Model):
         index="btree_not_null",
         readonly=True,
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._toimio_check_request_link(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._toimio_check_request_link([vals])
+        return super().write(vals)
+
+    def _toimio_check_request_link(self, vals_list):
+        """A line is linked to its work request when the request is accepted
+        (as superuser); linked by hand, a line could be cancelled, priced or
+        shown as another unit's request."""
+        if self.env.su:
+            return
+        if any(vals.get("toimio_work_request_id") for vals in vals_list):
+            raise AccessError(
+                self.env._(
+                    "The work request of an order line is set when the request "
+                    "is accepted, not by hand."
+                )
+            )
 
     def _toimio_removable(self):
         """Lines of cancelled work requests that nothing was delivered or

@@ -3,6 +3,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools.misc import formatLang
 
+from .toimio_work_request import MAX_WINDOW_DAYS
+
 KINDS = [
     ("shift", "Team's shift hours"),
     ("waiting", "Waiting requests"),
@@ -24,7 +26,9 @@ class ToimioWorkCapacity(models.Model):
       spread evenly over the working days (Monday to Friday) of their
       preferred window, or over all its days when it has no working day; a
       request without a window counts on the day it was ordered. Without an
-      estimate the service's typical duration counts.
+      estimate the service's typical duration counts. A window counts at
+      most its first year (MAX_WINDOW_DAYS), so each request costs the view
+      at most a year of rows.
     """
 
     _name = "toimio.work.capacity"
@@ -106,9 +110,16 @@ class ToimioWorkCapacity(models.Model):
                                OVER (PARTITION BY w.id) AS workdays,
                            COUNT(*) OVER (PARTITION BY w.id) AS days
                       FROM waiting w,
+                           -- At most a year of days per request, whatever
+                           -- its window (the request's constraint allows no
+                           -- longer one): the view's cost does not grow
+                           -- with a window's length.
                            generate_series(
                                w.first_day::timestamp,
-                               GREATEST(w.first_day, w.last_day)::timestamp,
+                               LEAST(
+                                   GREATEST(w.first_day, w.last_day),
+                                   w.first_day + %(last_offset)s
+                               )::timestamp,
                                interval '1 day'
                            ) AS d(day)
                 )
@@ -148,5 +159,6 @@ class ToimioWorkCapacity(models.Model):
                  WHERE w.workday OR w.workdays = 0
               GROUP BY w.day, w.company_id, w.supervisor_id
             )
-            """
+            """,
+            {"last_offset": MAX_WINDOW_DAYS - 1},
         )

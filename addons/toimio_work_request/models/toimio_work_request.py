@@ -5,6 +5,7 @@ from collections import defaultdict
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
+from odoo.tools.mimetypes import guess_mimetype
 
 STATES = [
     ("new", "New"),
@@ -25,7 +26,35 @@ STATE_TEMPLATES = {
     "scheduled": "toimio_work_request.mail_template_work_request_scheduled",
     "done": "toimio_work_request.mail_template_work_request_done",
 }
+MIN_ESTIMATED_HOURS = 0.5
 MAX_ESTIMATED_HOURS = 500.0
+# The longest preferred window: a request is a small job, not a framework
+# contract; the capacity view spreads the estimate over at most this many days.
+MAX_WINDOW_DAYS = 366
+# Lengths of the texts a unit types (the portal form says the same).
+MAX_DESCRIPTION = 2000
+MAX_SITE_ADDRESS = 200
+MAX_BUYER_REFERENCE = 50
+# Files a customer sends, with the order or in the request's thread.
+MAX_FILES = 5
+MAX_FILE_BYTES = 5 * 1024 * 1024
+ALLOWED_MIMETYPES = {"image/jpeg", "image/png", "image/heic", "application/pdf"}
+# Fields the system sets (sequence, actions, the job's shifts): written only
+# as superuser, by the actions after their own checks; never through a door
+# (JSON-RPC write/create, import, a portal form).
+SYSTEM_FIELDS = (
+    "name",
+    "state",
+    "reject_reason",
+    "order_line_id",
+    "task_id",
+    "order_id",
+    "customer_id",
+    "done_hours",
+    "first_shift_date",
+)
+# What a created request may carry of them: the defaults.
+SYSTEM_DEFAULTS = {"name": "/", "state": "new"}
 
 
 def state_from_work(planned, done, invoiced):
@@ -125,7 +154,9 @@ class ToimioWorkRequest(models.Model):
         tracking=True,
         copy=False,
     )
-    reject_reason = fields.Text(string="Reason for rejection", readonly=True)
+    reject_reason = fields.Text(
+        string="Reason for rejection", readonly=True, copy=False
+    )
     supervisor_id = fields.Many2one(
         "res.users",
         string="Supervisor",
@@ -157,7 +188,12 @@ class ToimioWorkRequest(models.Model):
         compute="_compute_work_figures", store=True, string="First shift"
     )
     invoice_ids = fields.Many2many(
-        "account.move", compute="_compute_invoice_ids", string="Invoices"
+        "account.move",
+        compute="_compute_invoice_ids",
+        string="Invoices",
+        # The invoices are the administrators' (supervisors don't read
+        # account.move): read() without a field list skips the field for them.
+        groups="toimio_members.group_toimio_admin",
     )
 
     # ------------------------------------------------------------------
@@ -205,28 +241,83 @@ class ToimioWorkRequest(models.Model):
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
+        """A window runs from its first to its last preferred day, at most a
+        year; either day may be left out (only a first day: from that day on,
+        counted on that day; only a last day: by that day). A waiting
+        request's last day is not in the past."""
+        today = fields.Date.context_today(self)
         for request in self:
-            if request.date_from and request.date_to < request.date_from:
+            start, end = request.date_from, request.date_to
+            if start and end and end < start:
                 raise ValidationError(
                     self.env._(
                         "The preferred period ends (%(to_date)s) before it starts "
                         "(%(from_date)s). Correct the dates.",
-                        to_date=format_date(self.env, request.date_to),
-                        from_date=format_date(self.env, request.date_from),
+                        to_date=format_date(self.env, end),
+                        from_date=format_date(self.env, start),
+                    )
+                )
+            if start and end and (end - start).days + 1 > MAX_WINDOW_DAYS:
+                raise ValidationError(
+                    self.env._(
+                        "The preferred period %(from_date)s–%(to_date)s is longer "
+                        "than a year. Give a window of at most %(max)s days, or "
+                        "order recurring work as a contract: contact the "
+                        "cooperative.",
+                        from_date=format_date(self.env, start),
+                        to_date=format_date(self.env, end),
+                        max=MAX_WINDOW_DAYS,
+                    )
+                )
+            if request.state == "new" and end and end < today:
+                raise ValidationError(
+                    self.env._(
+                        "The last preferred day (%(to_date)s) is in the past. "
+                        "Give a day from today on, or leave it empty.",
+                        to_date=format_date(self.env, end),
                     )
                 )
 
     @api.constrains("estimated_hours")
     def _check_estimated_hours(self):
         for request in self:
-            if not 0 <= request.estimated_hours <= MAX_ESTIMATED_HOURS:
+            hours = request.estimated_hours
+            if hours and not MIN_ESTIMATED_HOURS <= hours <= MAX_ESTIMATED_HOURS:
                 raise ValidationError(
                     self.env._(
-                        "The estimate must be between 0 and %(max)s hours. A bigger "
-                        "job is ordered as a contract: contact the cooperative.",
-                        max=int(MAX_ESTIMATED_HOURS),
+                        "Give the estimate in hours, between 0.5 and 500, or "
+                        "leave it empty. A bigger job is ordered as a contract: "
+                        "contact the cooperative."
                     )
                 )
+
+    @api.constrains("description", "site_address", "buyer_reference")
+    def _check_lengths(self):
+        limits = self._toimio_text_limits()
+        for request in self:
+            for name, limit in limits.items():
+                length = len(request[name] or "")
+                if length > limit:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s is too long: %(length)s characters, at "
+                            "most %(max)s. Shorten it; put details in a message "
+                            "on the request.",
+                            field=self._fields[name]._description_string(self.env),
+                            length=length,
+                            max=limit,
+                        )
+                    )
+
+    @api.model
+    def _toimio_text_limits(self):
+        """{field: the most characters}: the same limits as the portal form's
+        maxlength."""
+        return {
+            "description": MAX_DESCRIPTION,
+            "site_address": MAX_SITE_ADDRESS,
+            "buyer_reference": MAX_BUYER_REFERENCE,
+        }
 
     @api.constrains("product_id")
     def _check_product(self):
@@ -242,11 +333,12 @@ class ToimioWorkRequest(models.Model):
 
     @api.constrains("buyer_reference", "partner_id")
     def _check_buyer_reference(self):
+        """The reference must be the unit's own (see
+        _toimio_buyer_reference_error)."""
         for request in self:
             customer = request.customer_id
-            if customer.toimio_invoice_per_buyer_reference and not (
-                request.buyer_reference
-            ):
+            reference = (request.buyer_reference or "").strip()
+            if customer.toimio_invoice_per_buyer_reference and not reference:
                 raise ValidationError(
                     self.env._(
                         "%(customer)s is invoiced per buyer reference: give the "
@@ -254,13 +346,135 @@ class ToimioWorkRequest(models.Model):
                         customer=customer.display_name,
                     )
                 )
+            error = self._toimio_buyer_reference_error(request.partner_id, reference)
+            if error:
+                raise ValidationError(error)
+
+    @api.model
+    def _toimio_buyer_reference_error(self, unit, reference):
+        """Why ``reference`` is not a buyer reference ``unit`` may order on
+        (None if it may): the reference decides the order and the invoice
+        the work goes on. A unit with a recorded reference uses it; a unit
+        without one may give a reference of its own, never one that the
+        customer has for another unit."""
+        reference = (reference or "").strip()
+        if not reference:
+            return None
+        unit = unit.sudo()
+        own = (unit.toimio_buyer_reference or "").strip()
+        if own and reference.casefold() != own.casefold():
+            return self.env._(
+                "%(reference)s is not the buyer reference of %(unit)s: use the "
+                "unit's own reference %(own)s, or ask the cooperative to change "
+                "the unit's reference.",
+                reference=reference,
+                unit=unit.name,
+                own=own,
+            )
+        if not own:
+            others = (
+                self.env["res.partner"]
+                .sudo()
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("commercial_partner_id", "=", unit.commercial_partner_id.id),
+                        ("id", "!=", unit.id),
+                        ("toimio_buyer_reference", "ilike", reference),
+                    ]
+                )
+            )
+            wanted = reference.casefold()
+            if any(
+                (other.toimio_buyer_reference or "").strip().casefold() == wanted
+                for other in others
+            ):
+                return self.env._(
+                    "%(reference)s is the buyer reference of another unit of "
+                    "%(customer)s. Give your own unit's reference, or ask the "
+                    "cooperative to record it for your unit.",
+                    reference=reference,
+                    customer=unit.commercial_partner_id.name,
+                )
+        return None
 
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
 
+    def _toimio_check_system_fields(self, vals_list, creating=False):
+        """Refuse what the system manages when a user writes it: the state,
+        the sequence name, the rejection reason, the order line, the job and
+        the figures follow from the actions (Accept, Reject, Cancel) and the
+        job's shifts, which write them as superuser after their own checks.
+        A check in the ORM, so it holds for every door (JSON-RPC, import,
+        the forms)."""
+        if self.env.su:
+            return
+        fields_set = set()
+        for vals in vals_list:
+            for name in SYSTEM_FIELDS:
+                if name not in vals:
+                    continue
+                if creating and vals[name] in (SYSTEM_DEFAULTS.get(name), False):
+                    continue
+                fields_set.add(name)
+        if fields_set:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of a work request are set by the system (Accept, "
+                    "Reject, Cancel and the job's shifts), not written by hand. "
+                    "Use the request's buttons.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(fields_set)
+                    ),
+                )
+            )
+        if not creating:
+            self._toimio_check_accepted_basis(vals_list[0])
+
+    def _toimio_check_accepted_basis(self, vals):
+        """Once accepted, the unit, company, service and buyer reference the
+        order line and the job were made from stay as they are."""
+        changed = {
+            name
+            for name in ("partner_id", "company_id", "product_id", "buyer_reference")
+            if name in vals
+            for request in self.filtered(lambda r: r.state != "new")
+            if (request._fields[name].convert_to_write(request[name], request) or False)
+            != (vals[name] or False)
+        }
+        if changed:
+            raise UserError(
+                self.env._(
+                    "%(fields)s cannot change once the request is accepted: its "
+                    "order line and job were made from them. Cancel the request "
+                    "and have a new one ordered.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(changed)
+                    ),
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._toimio_check_system_fields(vals_list, creating=True)
+        if not self.env.su:
+            # Nor through the context's defaults (a kanban column of a state,
+            # a crafted call): a new request starts from the fields' defaults.
+            dropped = {f"default_{name}" for name in SYSTEM_FIELDS}
+            if dropped & set(self.env.context):
+                self = self.with_env(
+                    self.env(
+                        context={
+                            key: value
+                            for key, value in self.env.context.items()
+                            if key not in dropped
+                        }
+                    )
+                )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(
@@ -277,6 +491,10 @@ class ToimioWorkRequest(models.Model):
         for request in requests:
             request.message_subscribe(partner_ids=request.partner_id.ids)
         return requests
+
+    def write(self, vals):
+        self._toimio_check_system_fields([vals])
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # actions
@@ -312,7 +530,20 @@ class ToimioWorkRequest(models.Model):
         # Supervisors don't sell: the sales side runs as superuser once the
         # user's right to accept these requests is checked above.
         requests = self.sudo()
+        linked = requests.filtered(lambda r: r.order_line_id or r.task_id)
+        if linked:
+            raise UserError(
+                self.env._(
+                    "%(requests)s already has an order line or a job: it cannot "
+                    "be accepted again. Ask an administrator to check it.",
+                    requests=", ".join(linked.mapped("name")),
+                )
+            )
         orders = requests._toimio_work_orders()
+        units_before = {
+            order.id: order.order_line.toimio_work_request_id.partner_id
+            for order in orders.values()
+        }
         Line = self.env["sale.order.line"].sudo()
         lines = Line.create(
             [
@@ -328,6 +559,7 @@ class ToimioWorkRequest(models.Model):
             line = by_request[request.id]
             request.write({"order_line_id": line.id, "task_id": line.task_id.id})
         requests.write({"state": "accepted"})
+        lines.order_id._toimio_rotate_token_for_new_units(units_before)
         self._toimio_notify("accepted")
         return True
 
@@ -430,17 +662,71 @@ class ToimioWorkRequest(models.Model):
             raise UserError(
                 self.env._("Write the reason for rejecting: the customer reads it.")
             )
-        self.write({"state": "rejected", "reject_reason": reason.strip()})
+        self.check_access("write")
+        self.sudo().write({"state": "rejected", "reject_reason": reason.strip()})
         self._toimio_notify("rejected")
 
     def action_cancel(self):
-        """The customer takes the request back before any shift is planned."""
+        """The customer takes the request back before any shift is planned:
+        the ordering unit, the customer's purchasing contact (who buys for
+        every unit: the portal checks she may read the request) or a
+        supervisor. When someone else than the ordering contact cancels, the
+        contact and the supervisor are told in the request's thread."""
         self._toimio_check_state(CANCELLABLE_STATES, self.env._("Cancelling"))
+        self.check_access("write")
+        self._toimio_check_own_work()
         accepted = self.filtered(lambda r: r.state == "accepted")
-        self.write({"state": "cancelled"})
+        self.sudo().write({"state": "cancelled"})
+        self._toimio_tell_cancelled()
         if accepted:
             accepted.sudo()._toimio_withdraw_from_order()
         return True
+
+    def _toimio_tell_cancelled(self):
+        """A message to the ordering contact and the supervisor of each
+        request that someone else cancelled (e.g. the purchasing contact)."""
+        author = self.env.user.partner_id
+        for request in self.sudo().filtered(lambda r: r.partner_id != author):
+            recipients = (
+                request.partner_id | request.supervisor_id.partner_id
+            ) - author
+            # In the ordering contact's language, as the state mails.
+            lang = request.partner_id.lang or self.env.lang
+            request.message_post(
+                body=request.with_context(lang=lang).env._(
+                    "%(who)s cancelled the request %(name)s.",
+                    who=author.name,
+                    name=request.name,
+                ),
+                partner_ids=recipients.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _toimio_check_own_work(self):
+        """What the cancellation touches as superuser must be the request's
+        own: its order line points back at it and is in its company, its job
+        is that line's job and in its company. Refuses before anything is
+        changed."""
+        for request in self.sudo():
+            line, task = request.order_line_id, request.task_id
+            if (
+                line
+                and (
+                    line.toimio_work_request_id != request
+                    or line.company_id != request.company_id
+                )
+            ) or (
+                task and (task != line.task_id or task.company_id != request.company_id)
+            ):
+                raise AccessError(
+                    self.env._(
+                        "The order line or the job of %(request)s is not its "
+                        "own: nothing was changed. Ask an administrator to "
+                        "check the request.",
+                        request=request.name,
+                    )
+                )
 
     def _toimio_withdraw_from_order(self):
         """Take cancelled requests off the customer's order: a line with
@@ -448,6 +734,7 @@ class ToimioWorkRequest(models.Model):
         shift was ever made on it (else the job is archived). A line with
         hours on it stays, ordering nothing more, its text saying the
         request was cancelled."""
+        self._toimio_check_own_work()
         lines = self.order_line_id
         removable = lines._toimio_removable()
         kept = lines - removable
@@ -524,7 +811,7 @@ class ToimioWorkRequest(models.Model):
             if state != request.state:
                 moves[state] |= request
         for state, moved in moves.items():
-            moved.write({"state": state})
+            moved.sudo().write({"state": state})
             moved._toimio_notify(state)
 
     def _toimio_notify(self, state):
@@ -557,6 +844,23 @@ class ToimioWorkRequest(models.Model):
     # ------------------------------------------------------------------
     # portal
     # ------------------------------------------------------------------
+
+    @api.model
+    def _toimio_file_error(self, filename, content):
+        """Why a customer's file is refused (None if it is not): photos and
+        PDFs only, by their content, not their name, of at most 5 MB. The
+        order form and the request's thread (chatter uploads) apply it."""
+        if len(content) > MAX_FILE_BYTES:
+            return self.env._(
+                "%(file)s is bigger than 5 MB. Send a smaller photo.",
+                file=filename,
+            )
+        if guess_mimetype(content) not in ALLOWED_MIMETYPES:
+            return self.env._(
+                "%(file)s is not a photo (JPEG, PNG, HEIC) or a PDF.",
+                file=filename,
+            )
+        return None
 
     def _toimio_portal_shifts(self):
         """The job's planned and done shifts for the customer's page: day,

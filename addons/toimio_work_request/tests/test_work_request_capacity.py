@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -9,6 +11,8 @@ from .common import WorkRequestCase
 
 
 @tagged("post_install", "-at_install")
+# The requests wait in March 2026: their last preferred days are not past.
+@freeze_time("2026-03-01")
 class TestWorkRequestCapacity(WorkRequestCase):
     """The capacity view: per day, the team's shift hours beside the waiting
     requests' estimated hours, spread over the working days of the

@@ -149,7 +149,7 @@ class TestWorkRequestFlow(WorkRequestCase):
     def test_constraints_say_what_to_do(self):
         with self.assertRaisesRegex(ValidationError, "ends .* before it starts"):
             self._request(date_from="2026-03-10", date_to="2026-03-01")
-        with self.assertRaisesRegex(ValidationError, "between 0 and 500 hours"):
+        with self.assertRaisesRegex(ValidationError, "between 0.5 and 500, or leave"):
             self._request(estimated_hours=501)
         other = self.env["product.product"].create(
             {"name": "Ei luettelossa", "type": "service"}
