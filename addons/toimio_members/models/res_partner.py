@@ -7,6 +7,7 @@ from stdnum.fi import ytunnus
 from odoo import api, models
 from odoo.exceptions import ValidationError
 
+
 class ResPartner(models.Model):
     """Business ID of Finnish partners, and the membership application.
 
@@ -66,7 +67,6 @@ class ResPartner(models.Model):
                     )
             if message:
                 raise ValidationError(message)
-
 
     # -- membership ---------------------------------------------------------------
 

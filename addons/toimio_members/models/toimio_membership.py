@@ -290,7 +290,9 @@ class ToimioMembership(models.Model):
                 )
             self._check_unique([(record, vals) for record in self])
         if {"partner_id", "company_id"} & set(vals):
-            started = self.filtered(lambda m: m.state != "applicant" or m.share_line_ids)
+            started = self.filtered(
+                lambda m: m.state != "applicant" or m.share_line_ids
+            )
             if started:
                 raise UserError(
                     self.env._(

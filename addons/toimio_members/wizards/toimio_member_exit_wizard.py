@@ -9,9 +9,7 @@ class ToimioMemberExitWizard(models.TransientModel):
     _name = "toimio.member.exit.wizard"
     _description = "End a membership"
 
-    membership_id = fields.Many2one(
-        "toimio.membership", string="Member", required=True
-    )
+    membership_id = fields.Many2one("toimio.membership", string="Member", required=True)
     exit_kind = fields.Selection(
         [("resigned", "Resignation"), ("expelled", "Expulsion")],
         string="Exit",

@@ -9,9 +9,7 @@ class ToimioShareSubscribeWizard(models.TransientModel):
     _name = "toimio.share.subscribe.wizard"
     _description = "Subscribe shares"
 
-    membership_id = fields.Many2one(
-        "toimio.membership", string="Member", required=True
-    )
+    membership_id = fields.Many2one("toimio.membership", string="Member", required=True)
     company_id = fields.Many2one(related="membership_id.company_id")
     currency_id = fields.Many2one(related="company_id.currency_id")
     share_type_id = fields.Many2one(
