@@ -55,7 +55,7 @@ class ToimioMembership(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     state = fields.Selection(
         MEMBER_STATES,
-        string="Membership status",
+        string="Member status",
         required=True,
         default="applicant",
         index=True,
@@ -66,6 +66,7 @@ class ToimioMembership(models.Model):
         "approval or rejection, resignation and expulsion.",
     )
     member_number = fields.Char(
+        string="Member number",
         index="btree_not_null",
         copy=False,
         tracking=True,
@@ -73,18 +74,21 @@ class ToimioMembership(models.Model):
         "application. When you move an existing register into Toimio you may "
         "type the old number; it must be unique in the cooperative.",
     )
-    application_date = fields.Date(copy=False, tracking=True)
-    board_approval_date = fields.Date(copy=False, tracking=True)
+    application_date = fields.Date(string="Application date", copy=False, tracking=True)
+    board_approval_date = fields.Date(
+        string="Board approval date", copy=False, tracking=True
+    )
     board_decision_ref = fields.Char(
         string="Board decision",
         copy=False,
         tracking=True,
         help="Reference of the board's decision, e.g. minutes 3/2026 § 5.",
     )
-    join_date = fields.Date(index=True, copy=False, tracking=True)
-    exit_date = fields.Date(index=True, copy=False, tracking=True)
-    exit_reason = fields.Text(copy=False, tracking=True)
+    join_date = fields.Date(string="Join date", index=True, copy=False, tracking=True)
+    exit_date = fields.Date(string="Exit date", index=True, copy=False, tracking=True)
+    exit_reason = fields.Text(string="Exit reason", copy=False, tracking=True)
     home_municipality = fields.Char(
+        string="Home municipality",
         compute="_compute_home_municipality",
         store=True,
         readonly=False,
@@ -95,12 +99,14 @@ class ToimioMembership(models.Model):
         "toimio.share.line", "membership_id", string="Share movements"
     )
     shares_held = fields.Integer(
+        string="Shares held",
         compute="_compute_shares",
         store=True,
         help="Subscribed shares (paid or not) minus refunded and transferred "
         "shares. Cancelled share invoices do not count.",
     )
     paid_share_capital = fields.Monetary(
+        string="Paid share capital",
         compute="_compute_shares",
         store=True,
         help="Share payments received, less refunds paid back to the member.",
