@@ -332,6 +332,7 @@ class ToimioMembership(models.Model):
                 )
         self.write(
             {
+                "state": "applicant",
                 "application_date": fields.Date.context_today(self),
                 "board_approval_date": False,
                 "board_decision_ref": False,
@@ -341,7 +342,6 @@ class ToimioMembership(models.Model):
                 "member_number": False,
             }
         )
-        self.state = "applicant"
         return True
 
     def action_reject(self):
@@ -494,12 +494,12 @@ class ToimioMembership(models.Model):
             )
         self.write(
             {
+                "state": "member",
                 "board_approval_date": approval_date,
                 "board_decision_ref": decision_ref,
                 "join_date": join_date or approval_date,
             }
         )
-        self.state = "member"
         for membership in self.filtered(lambda m: not m.member_number):
             sequence = membership.company_id._toimio_member_sequence()
             membership.member_number = sequence.next_by_id(
@@ -520,8 +520,7 @@ class ToimioMembership(models.Model):
         )
         if not reason:
             raise UserError(self.env._("Give the reason for the exit."))
-        self.write({"exit_date": exit_date, "exit_reason": reason})
-        self.state = exit_kind
+        self.write({"state": exit_kind, "exit_date": exit_date, "exit_reason": reason})
         return True
 
     def _refund_allowed_from(self):
