@@ -11,6 +11,10 @@ company's real address (no placeholder of Odoo's), its IBAN on the invoice and
 in the UBL, due 14 days after the invoice date; "Send" proposes e-mail with the
 UBL, not Peppol, while the company is not registered on Peppol. Everything is
 rolled back; a failed check raises, so `odoo shell` exits non-zero.
+
+The cooperative's member register (toimio.membership) holds the demo members
+with their member numbers, unique in the cooperative, and their paid share
+capital; no register field is left on res.partner.
 """
 
 # ruff: noqa: F821 (env and odoo are given by `odoo shell`)
@@ -39,6 +43,21 @@ if companies != expected:
         f"companies are {companies.mapped('name')}, "
         f"expected {expected.mapped('name')}"
     )
+
+register = env["toimio.membership"].search(
+    [("company_id", "=", env.ref("base.main_company").id), ("in_register", "=", True)]
+)
+numbers = register.mapped("member_number")
+if len(register) < 10 or not all(numbers) or len(set(numbers)) != len(numbers):
+    problems.append(
+        f"the cooperative's member register has {len(register)} entries, "
+        f"member numbers {numbers}: expected the demo members, each numbered once"
+    )
+if not sum(register.mapped("paid_share_capital")):
+    problems.append("no paid share capital in the demo member register")
+left = [n for n in env["res.partner"]._fields if n.startswith("toimio_member_")]
+if left:
+    problems.append(f"register fields left on res.partner: {left}")
 
 customer = env["res.partner"].create({"name": "Demo check customer"})
 for company in companies:

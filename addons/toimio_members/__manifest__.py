@@ -4,7 +4,7 @@
     "name": "Toimio Members",
     "summary": "Cooperative member and share register, people in supported work "
     "and their engagements",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Toimio",
     "website": "https://github.com/toimio/toimio",
     "author": "Toimio contributors",
@@ -42,6 +42,7 @@
         "report/member_register_report.xml",
         "views/toimio_share_type_views.xml",
         "views/toimio_share_line_views.xml",
+        "views/toimio_membership_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/toimio_member_wizard_views.xml",

@@ -11,10 +11,10 @@ from . import toimio_target_group_change
 from . import hr_employee
 from . import hr_employee_esf
 from . import res_partner
-from . import res_partner_register_scope
 from . import res_company_member_register
 from . import res_config_settings
 from . import toimio_share_type
+from . import toimio_membership
 from . import toimio_share_line
 from . import ir_actions_report
 from . import mail_privacy

@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
 
-from .res_partner import MEMBER_SEQUENCE_CODE
+from .toimio_membership import MEMBER_SEQUENCE_CODE
 
 
 class ResCompany(models.Model):

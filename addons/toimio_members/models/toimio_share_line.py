@@ -6,7 +6,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from .res_partner import FORMER_MEMBER_STATES
+from .toimio_membership import FORMER_MEMBER_STATES
 
 SHARE_LINE_KINDS = [
     ("subscription", "Subscription"),
@@ -16,7 +16,7 @@ SHARE_LINE_KINDS = [
 
 # Fields that make up the register entry: frozen once an invoice or bill exists.
 FROZEN_FIELDS = {
-    "partner_id",
+    "membership_id",
     "share_type_id",
     "kind",
     "quantity",
@@ -30,8 +30,9 @@ FROZEN_FIELDS = {
 class ToimioShareLine(models.Model):
     """One movement of the share register: subscription, refund or transfer.
 
-    Shares held and paid share capital of a member are sums of these lines;
-    the member register required by Osuuskuntalaki 421/2013 is a view of them.
+    Shares held and paid share capital of a membership are sums of these
+    lines; the member register required by Osuuskuntalaki 421/2013 is a view of
+    them.
     """
 
     _name = "toimio.share.line"
@@ -39,12 +40,18 @@ class ToimioShareLine(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Member",
+    membership_id = fields.Many2one(
+        "toimio.membership",
+        string="Membership",
         required=True,
         index=True,
         ondelete="restrict",
+    )
+    partner_id = fields.Many2one(
+        related="membership_id.partner_id",
+        string="Member",
+        store=True,
+        index=True,
     )
     share_type_id = fields.Many2one(
         "toimio.share.type",
@@ -144,7 +151,7 @@ class ToimioShareLine(models.Model):
             else:
                 line.state = "waiting"
 
-    @api.depends("partner_id", "share_type_id", "quantity", "kind")
+    @api.depends("membership_id.partner_id", "share_type_id", "quantity", "kind")
     def _compute_display_name(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for line in self:
@@ -174,10 +181,10 @@ class ToimioShareLine(models.Model):
                 continue
             raise ValidationError(message)
 
-    @api.constrains("partner_id", "company_id")
+    @api.constrains("membership_id", "company_id")
     def _check_member_company(self):
         for line in self:
-            cooperative = line.partner_id.toimio_member_company_id
+            cooperative = line.membership_id.company_id
             if cooperative != line.company_id:
                 raise ValidationError(
                     self.env._(
@@ -185,26 +192,25 @@ class ToimioShareLine(models.Model):
                         "but the share type %(share_type)s belongs to %(company)s. "
                         "Choose a share type of %(cooperative)s.",
                         partner=line.partner_id.display_name,
-                        cooperative=cooperative.name or self.env._("no cooperative"),
+                        cooperative=cooperative.name,
                         share_type=line.share_type_id.name,
                         company=line.company_id.name,
                     )
                 )
 
-    @api.constrains("partner_id", "kind", "quantity", "date")
+    @api.constrains("membership_id", "kind", "quantity", "date")
     def _check_member_state(self):
         """Who may subscribe, receive, transfer and get refunds, and when."""
         labels = dict(
-            self.env["res.partner"]
-            ._fields["toimio_member_state"]
+            self.env["toimio.membership"]
+            ._fields["state"]
             ._description_selection(self.env)
         )
         for line in self:
-            partner = line.partner_id
-            state = partner.toimio_member_state
+            state = line.membership_id.state
             values = {
-                "partner": partner.display_name,
-                "state": labels.get(state, self.env._("no membership")),
+                "partner": line.partner_id.display_name,
+                "state": labels.get(state, state),
             }
             if line.kind == "subscription" and state not in ("applicant", "member"):
                 raise ValidationError(
@@ -237,8 +243,8 @@ class ToimioShareLine(models.Model):
 
     def _check_refund_allowed(self, values):
         self.ensure_one()
-        partner = self.partner_id
-        if partner.toimio_member_state not in FORMER_MEMBER_STATES:
+        membership = self.membership_id
+        if membership.state not in FORMER_MEMBER_STATES:
             raise ValidationError(
                 self.env._(
                     "The share payment of %(partner)s cannot be refunded: "
@@ -247,7 +253,7 @@ class ToimioShareLine(models.Model):
                     **values,
                 )
             )
-        allowed_from = partner._toimio_refund_allowed_from()
+        allowed_from = membership._refund_allowed_from()
         if not allowed_from or self.date < allowed_from:
             raise ValidationError(
                 self.env._(
@@ -255,33 +261,33 @@ class ToimioShareLine(models.Model):
                     "%(allowed)s on: %(months)s months after the exit on "
                     "%(exit)s (setting of %(company)s). Refund on or after "
                     "%(allowed)s.",
-                    partner=partner.display_name,
+                    partner=membership.partner_id.display_name,
                     allowed=format_date(self.env, allowed_from),
                     months=self.company_id.toimio_share_refund_delay_months,
-                    exit=format_date(self.env, partner.toimio_exit_date),
+                    exit=format_date(self.env, membership.exit_date),
                     company=self.company_id.name,
                 )
             )
 
-    @api.constrains("partner_id", "share_type_id", "quantity", "state")
+    @api.constrains("membership_id", "share_type_id", "quantity", "state")
     def _check_shares_held(self):
         """Nobody can give away, or get refunded, more shares than they hold."""
         groups = self.sudo()._read_group(
             [
-                ("partner_id", "in", self.partner_id.ids),
+                ("membership_id", "in", self.membership_id.ids),
                 ("share_type_id", "in", self.share_type_id.ids),
                 ("state", "!=", "cancel"),
             ],
-            ["partner_id", "share_type_id"],
+            ["membership_id", "share_type_id"],
             ["quantity:sum"],
         )
-        for partner, share_type, held in groups:
+        for membership, share_type, held in groups:
             if held >= 0:
                 continue
             taken = -sum(
                 line.quantity
                 for line in self
-                if line.partner_id == partner
+                if line.membership_id == membership
                 and line.share_type_id == share_type
                 and line.quantity < 0
             )
@@ -290,7 +296,7 @@ class ToimioShareLine(models.Model):
                     "%(partner)s holds %(held)s shares of %(share_type)s: "
                     "%(taken)s shares cannot be refunded or transferred. "
                     "Lower the number of shares.",
-                    partner=partner.display_name,
+                    partner=membership.partner_id.display_name,
                     held=held + taken,
                     share_type=share_type.name,
                     taken=taken,
@@ -345,23 +351,23 @@ class ToimioShareLine(models.Model):
     # -- business methods -------------------------------------------------------
 
     @api.model
-    def _toimio_records(self, partner, share_type):
+    def _toimio_records(self, membership, share_type):
         """Records from records or ids (data files call these methods with ids)."""
-        if not isinstance(partner, models.BaseModel):
-            partner = self.env["res.partner"].browse(partner)
+        if not isinstance(membership, models.BaseModel):
+            membership = self.env["toimio.membership"].browse(membership)
         if not isinstance(share_type, models.BaseModel):
             share_type = self.env["toimio.share.type"].browse(share_type)
-        return partner, share_type
+        return membership, share_type
 
     @api.model
-    def _toimio_subscribe(self, partner, share_type, quantity, date=None):
+    def _toimio_subscribe(self, membership, share_type, quantity, date=None):
         """Subscribe shares and invoice their share payment to the member."""
-        partner, share_type = self._toimio_records(partner, share_type)
+        membership, share_type = self._toimio_records(membership, share_type)
         if quantity <= 0:
             raise UserError(self.env._("Subscribe at least one share."))
         line = self.create(
             {
-                "partner_id": partner.id,
+                "membership_id": membership.id,
                 "share_type_id": share_type.id,
                 "kind": "subscription",
                 "quantity": quantity,
@@ -372,35 +378,35 @@ class ToimioShareLine(models.Model):
         return line
 
     @api.model
-    def _toimio_refund(self, partner, share_type, quantity, date=None):
+    def _toimio_refund(self, membership, share_type, quantity, date=None):
         """Refund shares of a former member: a vendor bill for refundable shares."""
-        partner, share_type = self._toimio_records(partner, share_type)
-        partner.ensure_one()
+        membership, share_type = self._toimio_records(membership, share_type)
+        membership.ensure_one()
         if quantity <= 0:
             raise UserError(self.env._("Refund at least one share."))
         date = fields.Date.to_date(date) or fields.Date.context_today(self)
         line = self.create(
             {
-                "partner_id": partner.id,
+                "membership_id": membership.id,
                 "share_type_id": share_type.id,
                 "kind": "refund",
                 "quantity": -quantity,
                 "date": date,
             }
         )
-        line._toimio_check_paid_shares(partner, share_type, quantity)
+        line._toimio_check_paid_shares(membership, share_type, quantity)
         if share_type.refundable:
             line._toimio_create_move("in_invoice")
         return line
 
     @api.model
-    def _toimio_transfer(self, partner, recipient, share_type, quantity, date=None):
+    def _toimio_transfer(self, membership, recipient, share_type, quantity, date=None):
         """Move paid shares from one member to another (two movements)."""
-        partner, share_type = self._toimio_records(partner, share_type)
+        membership, share_type = self._toimio_records(membership, share_type)
         recipient, __ = self._toimio_records(recipient, share_type)
-        partner.ensure_one()
+        membership.ensure_one()
         recipient.ensure_one()
-        if partner == recipient:
+        if membership == recipient:
             raise UserError(self.env._("Choose another member to receive the shares."))
         if quantity <= 0:
             raise UserError(self.env._("Transfer at least one share."))
@@ -411,11 +417,11 @@ class ToimioShareLine(models.Model):
         }
         lines = self.create(
             [
-                dict(common, partner_id=partner.id, quantity=-quantity),
-                dict(common, partner_id=recipient.id, quantity=quantity),
+                dict(common, membership_id=membership.id, quantity=-quantity),
+                dict(common, membership_id=recipient.id, quantity=quantity),
             ]
         )
-        lines._toimio_check_paid_shares(partner, share_type, quantity)
+        lines._toimio_check_paid_shares(membership, share_type, quantity)
         giving, receiving = lines
         giving.with_context(
             toimio_share_line_attach_move=True
@@ -425,9 +431,9 @@ class ToimioShareLine(models.Model):
         ).counterpart_id = giving
         return lines
 
-    def _toimio_check_paid_shares(self, partner, share_type, quantity):
+    def _toimio_check_paid_shares(self, membership, share_type, quantity):
         """Only shares whose payment has been received leave the member."""
-        others = partner.toimio_share_line_ids.filtered(
+        others = membership.share_line_ids.filtered(
             lambda line: line.share_type_id == share_type
             and line not in self
             and (
@@ -443,7 +449,7 @@ class ToimioShareLine(models.Model):
                     "until the share-payment invoice is paid, or cancel it.",
                     paid=paid,
                     share_type=share_type.name,
-                    partner=partner.display_name,
+                    partner=membership.partner_id.display_name,
                     quantity=quantity,
                 )
             )

@@ -13,7 +13,6 @@ from . import test_member_security
 from . import test_member_register_privacy
 from . import test_mail_privacy
 from . import test_end_to_end
-from . import test_member_register_scope
 from . import test_engagement_rules
 from . import test_activity_sync
 from . import test_print_register_tour

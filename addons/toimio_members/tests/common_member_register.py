@@ -69,17 +69,19 @@ class ToimioMemberRegisterCase(RefusalMixin, AccountTestInvoicingCommon):
             )
         )
         cls.Partner = cls.env["res.partner"].with_user(cls.admin)
+        cls.Membership = cls.env["toimio.membership"].with_user(cls.admin)
         cls.ShareLine = cls.env["toimio.share.line"].with_user(cls.admin)
 
     # -- helpers ----------------------------------------------------------------
 
     @classmethod
     def _applicant(cls, name="Aino Testaaja", **values):
+        """The membership application of a new contact, in the cooperative."""
         partner = cls.Partner.create(
             dict({"name": name, "city": "Rovaniemi", "street": "Koskikatu 1"}, **values)
         )
         partner.action_toimio_apply()
-        return partner
+        return cls.Membership.search([("partner_id", "=", partner.id)])
 
     @classmethod
     def _pay(cls, moves, date=None):
@@ -93,13 +95,14 @@ class ToimioMemberRegisterCase(RefusalMixin, AccountTestInvoicingCommon):
 
     @classmethod
     def _member(cls, name="Aino Testaaja", shares=1, paid=True, join="2025-01-10"):
-        """An approved member with ``shares`` shares, paid or not."""
-        partner = cls._applicant(name)
-        line = cls.ShareLine._toimio_subscribe(partner, cls.share_type, shares, join)
-        partner._toimio_approve(join, "1/2025 § 3")
+        """The membership of an approved member with ``shares`` shares, paid or
+        not."""
+        membership = cls._applicant(name)
+        line = cls.ShareLine._toimio_subscribe(membership, cls.share_type, shares, join)
+        membership._approve(join, "1/2025 § 3")
         if paid:
             cls._pay(line.move_id, join)
-        return partner
+        return membership
 
     def _wizard(self, action, user=None):
         """Form of the wizard that a button's ``action`` opens, as ``user``."""

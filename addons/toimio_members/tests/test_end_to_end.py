@@ -15,40 +15,40 @@ class TestMemberToEngagement(ToimioMemberRegisterCase):
 
     def test_application_to_member_to_engagement_and_exit(self):
         with freeze_time("2026-01-12"):
-            with Form(
-                self.Partner.with_context(default_toimio_member_state="applicant")
-            ) as form:
+            with Form(self.Partner) as form:
                 form.name = "Kaisa Heikkilä"
                 form.street = "Keskuspuistokatu 8"
                 form.zip = "94100"
                 form.city = "Kemi"
-            kaisa = form.record
-            wizard = self._wizard(kaisa.action_toimio_open_subscribe_wizard())
+            action = form.record.action_toimio_apply()
+            kaisa = self.Membership.browse(action["res_id"])
+            self.assertEqual(kaisa.state, "applicant")
+            wizard = self._wizard(kaisa.action_open_subscribe_wizard())
             wizard.quantity = 1
             invoice = self.env["account.move"].browse(
                 wizard.save().action_confirm()["res_id"]
             )
         with freeze_time("2026-02-03"):
-            wizard = self._wizard(kaisa.action_toimio_open_approve_wizard())
+            wizard = self._wizard(kaisa.action_open_approve_wizard())
             wizard.decision_ref = "2/2026 § 5"
             wizard.invoice_joining_fee = False
             wizard.save().action_approve()
             self._pay(invoice)
-        self.assertEqual(kaisa.toimio_member_state, "member")
-        self.assertEqual(kaisa.toimio_paid_share_capital, self.share_type.price)
-        register = self.Partner.search(
+        self.assertEqual(kaisa.state, "member")
+        self.assertEqual(kaisa.paid_share_capital, self.share_type.price)
+        register = self.Membership.search(
             [
-                ("toimio_in_register", "=", True),
-                ("toimio_member_company_id", "=", self.cooperative.id),
+                ("in_register", "=", True),
+                ("company_id", "=", self.cooperative.id),
             ]
         )
         self.assertIn(kaisa, register)
         row = kaisa.with_user(self.admin).export_data(
             [
-                "name",
-                "toimio_home_municipality",
-                "toimio_shares_held",
-                "toimio_join_date",
+                "partner_id",
+                "home_municipality",
+                "shares_held",
+                "join_date",
             ]
         )["datas"][0]
         self.assertEqual(row[:3], ["Kaisa Heikkilä", "Kemi", 1])
@@ -61,7 +61,7 @@ class TestMemberToEngagement(ToimioMemberRegisterCase):
                 {
                     "name": "Kaisa Heikkilä",
                     "company_id": self.cooperative.id,
-                    "toimio_member_partner_id": kaisa.id,
+                    "toimio_member_partner_id": kaisa.partner_id.id,
                 }
             )
         )

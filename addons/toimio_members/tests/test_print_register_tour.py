@@ -17,7 +17,7 @@ class PrintRegisterMixin:
 
     def _check_tour(self):
         self.start_tour(
-            "/odoo/action-toimio_members.res_partner_action_toimio_register",
+            "/odoo/action-toimio_members.toimio_membership_action_register",
             "toimio_print_register",
             login="reg_admin",
         )

@@ -9,11 +9,11 @@ class ToimioMemberApproveWizard(models.TransientModel):
     _name = "toimio.member.approve.wizard"
     _description = "Approve membership applications"
 
-    partner_ids = fields.Many2many(
-        "res.partner",
+    membership_ids = fields.Many2many(
+        "toimio.membership",
         string="Applicants",
         required=True,
-        domain="[('toimio_member_state', '=', 'applicant')]",
+        domain="[('state', '=', 'applicant')]",
     )
     approval_date = fields.Date(
         string="Board approval date",
@@ -77,10 +77,10 @@ class ToimioMemberApproveWizard(models.TransientModel):
 
     def action_approve(self):
         self.ensure_one()
-        partners = self.partner_ids
-        partners._toimio_approve(self.approval_date, self.decision_ref, self.join_date)
+        memberships = self.membership_ids
+        memberships._approve(self.approval_date, self.decision_ref, self.join_date)
         if self.invoice_joining_fee and self.joining_fee_product_id:
-            partners._toimio_invoice_joining_fee(
+            memberships._invoice_joining_fee(
                 self.joining_fee_product_id, self.joining_fee_amount
             )
         return True

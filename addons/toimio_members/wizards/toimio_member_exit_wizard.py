@@ -9,7 +9,7 @@ class ToimioMemberExitWizard(models.TransientModel):
     _name = "toimio.member.exit.wizard"
     _description = "End a membership"
 
-    partner_id = fields.Many2one("res.partner", string="Member", required=True)
+    membership_id = fields.Many2one("toimio.membership", string="Member", required=True)
     exit_kind = fields.Selection(
         [("resigned", "Resignation"), ("expelled", "Expulsion")],
         string="Exit",
@@ -29,5 +29,5 @@ class ToimioMemberExitWizard(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        self.partner_id._toimio_exit(self.exit_kind, self.exit_date, self.reason)
+        self.membership_id._end(self.exit_kind, self.exit_date, self.reason)
         return True

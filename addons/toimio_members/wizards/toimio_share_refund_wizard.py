@@ -11,10 +11,12 @@ class ToimioShareRefundWizard(models.TransientModel):
     _name = "toimio.share.refund.wizard"
     _description = "Refund share payment"
 
-    partner_id = fields.Many2one("res.partner", string="Former member", required=True)
-    company_id = fields.Many2one(related="partner_id.toimio_member_company_id")
+    membership_id = fields.Many2one(
+        "toimio.membership", string="Former member", required=True
+    )
+    company_id = fields.Many2one(related="membership_id.company_id")
     currency_id = fields.Many2one(related="company_id.currency_id")
-    exit_date = fields.Date(related="partner_id.toimio_exit_date")
+    exit_date = fields.Date(related="membership_id.exit_date")
     refund_allowed_from = fields.Date(
         string="Refund allowed from", compute="_compute_refund_allowed_from"
     )
@@ -41,23 +43,23 @@ class ToimioShareRefundWizard(models.TransientModel):
     )
     amount = fields.Monetary(string="Refund", compute="_compute_amount")
 
-    @api.depends("partner_id")
+    @api.depends("membership_id")
     def _compute_refund_allowed_from(self):
         for wizard in self:
             wizard.refund_allowed_from = (
-                wizard.partner_id and wizard.partner_id._toimio_refund_allowed_from()
+                wizard.membership_id and wizard.membership_id._refund_allowed_from()
             )
 
-    @api.depends("partner_id")
+    @api.depends("membership_id")
     def _compute_share_type_id(self):
         for wizard in self:
-            held = wizard.partner_id and wizard.partner_id._toimio_shares_by_type()
+            held = wizard.membership_id and wizard.membership_id._shares_by_type()
             wizard.share_type_id = next(iter(held), False) if held else False
 
-    @api.depends("partner_id", "share_type_id")
+    @api.depends("membership_id", "share_type_id")
     def _compute_shares_held(self):
         for wizard in self:
-            held = wizard.partner_id and wizard.partner_id._toimio_shares_by_type()
+            held = wizard.membership_id and wizard.membership_id._shares_by_type()
             wizard.shares_held = held.get(wizard.share_type_id, 0) if held else 0
 
     @api.depends("shares_held")
@@ -85,7 +87,7 @@ class ToimioShareRefundWizard(models.TransientModel):
                 )
             )
         line = self.env["toimio.share.line"]._toimio_refund(
-            self.partner_id, self.share_type_id, self.quantity, self.date
+            self.membership_id, self.share_type_id, self.quantity, self.date
         )
         if line.move_id:
             return line.action_open_move()

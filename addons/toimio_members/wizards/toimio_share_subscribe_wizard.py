@@ -9,8 +9,8 @@ class ToimioShareSubscribeWizard(models.TransientModel):
     _name = "toimio.share.subscribe.wizard"
     _description = "Subscribe shares"
 
-    partner_id = fields.Many2one("res.partner", string="Member", required=True)
-    company_id = fields.Many2one(related="partner_id.toimio_member_company_id")
+    membership_id = fields.Many2one("toimio.membership", string="Member", required=True)
+    company_id = fields.Many2one(related="membership_id.company_id")
     currency_id = fields.Many2one(related="company_id.currency_id")
     share_type_id = fields.Many2one(
         "toimio.share.type",
@@ -43,6 +43,6 @@ class ToimioShareSubscribeWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         line = self.env["toimio.share.line"]._toimio_subscribe(
-            self.partner_id, self.share_type_id, self.quantity, self.date
+            self.membership_id, self.share_type_id, self.quantity, self.date
         )
         return line.action_open_move()

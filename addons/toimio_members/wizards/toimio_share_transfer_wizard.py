@@ -9,14 +9,14 @@ class ToimioShareTransferWizard(models.TransientModel):
     _name = "toimio.share.transfer.wizard"
     _description = "Transfer shares"
 
-    partner_id = fields.Many2one("res.partner", string="From", required=True)
-    company_id = fields.Many2one(related="partner_id.toimio_member_company_id")
+    membership_id = fields.Many2one("toimio.membership", string="From", required=True)
+    company_id = fields.Many2one(related="membership_id.company_id")
     recipient_id = fields.Many2one(
-        "res.partner",
+        "toimio.membership",
         string="To",
         required=True,
-        domain="[('toimio_member_state', '=', 'member'), "
-        "('toimio_member_company_id', '=', company_id), ('id', '!=', partner_id)]",
+        domain="[('state', '=', 'member'), "
+        "('company_id', '=', company_id), ('id', '!=', membership_id)]",
     )
     share_type_id = fields.Many2one(
         "toimio.share.type",
@@ -30,7 +30,7 @@ class ToimioShareTransferWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         self.env["toimio.share.line"]._toimio_transfer(
-            self.partner_id,
+            self.membership_id,
             self.recipient_id,
             self.share_type_id,
             self.quantity,

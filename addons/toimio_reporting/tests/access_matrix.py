@@ -236,22 +236,22 @@ class AccessMatrixWorld(ToimioJobsCommon):
                 }
             )
         # Member register: Aino in the cooperative, Olli in the other one.
-        cls.register_partners = env["res.partner"]
+        cls.register_memberships = env["toimio.membership"]
         for company, person in ((cls.company, cls.aino), (cls.other_company, cls.olli)):
             key = person.name.split()[0].upper()
-            partner = env["res.partner"].create(
+            partner = env["res.partner"].create({"name": person.name})
+            cls.register_memberships |= env["toimio.membership"].create(
                 {
-                    "name": person.name,
-                    "toimio_member_state": "member",
-                    "toimio_member_number": f"M-{key}",
-                    "toimio_member_company_id": company.id,
-                    "toimio_join_date": "2026-01-01",
-                    "toimio_board_decision_ref": f"SECRET-BOARD-{key}",
-                    "toimio_exit_reason": f"SECRET-EXIT-{key}",
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "state": "member",
+                    "member_number": f"M-{key}",
+                    "join_date": "2026-01-01",
+                    "board_decision_ref": f"SECRET-BOARD-{key}",
+                    "exit_reason": f"SECRET-EXIT-{key}",
                 }
             )
             person.toimio_member_partner_id = partner
-            cls.register_partners |= partner
         cls.people._toimio_ensure_ical_token()
         cls.env.flush_all()
 

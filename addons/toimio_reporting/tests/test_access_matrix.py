@@ -609,7 +609,7 @@ class TestAccessMatrixHttp(JsonRpcMixin, AccessMatrixWorld, HttpCase):
         period = {"date_from": "2026-03-01", "date_to": "2026-03-31"}
         as_admin = cls.role_env(cls.admin)
         cls.report_records = {
-            "res.partner": cls.register_partners,
+            "toimio.membership": cls.register_memberships,
             "toimio.funder.indicator.wizard": as_admin[
                 "toimio.funder.indicator.wizard"
             ].create({"company_id": cls.company.id, **period}),
@@ -619,9 +619,7 @@ class TestAccessMatrixHttp(JsonRpcMixin, AccessMatrixWorld, HttpCase):
                 {"partner_id": cls.customer.id, "company_id": cls.company.id, **period}
             ),
         }
-        cls.report_policy = {
-            "res.partner": ("res.partner", "member_register"),
-        }
+        cls.report_policy = {}
 
     @classmethod
     def tearDownClass(cls):

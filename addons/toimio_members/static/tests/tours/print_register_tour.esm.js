@@ -9,7 +9,7 @@ import {registry} from "@web/core/registry";
  * in the menu next to New.
  */
 registry.category("web_tour.tours").add("toimio_print_register", {
-    url: "/odoo/action-toimio_members.res_partner_action_toimio_register",
+    url: "/odoo/action-toimio_members.toimio_membership_action_register",
     steps: () => [
         {
             content: "The register lists the members",
@@ -38,7 +38,7 @@ registry.category("web_tour.tours").add("toimio_print_register", {
         },
         {
             content: "Print the register",
-            trigger: "button[name=action_toimio_print_register]",
+            trigger: "button[name=action_print_register]",
             run: "click",
         },
         {
