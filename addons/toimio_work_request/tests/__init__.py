@@ -8,3 +8,4 @@ from . import test_work_request_cancel
 from . import test_work_request_skills
 from . import test_work_request_invoice_privacy
 from . import test_work_request_swedish
+from . import test_work_request_impact
