@@ -27,6 +27,7 @@ class ToimioCustomerImpactLine(models.TransientModel):
     people = fields.Integer()
     suppression = fields.Selection(
         SUPPRESSIONS,
+        string="Not shown",
         help="Not shown: the hours and the people are left at 0 and the "
         "statement shows “< 5” (fewer people than the company's smallest group "
         "shown) or “hidden” (left out so that such a figure cannot be worked "

@@ -32,7 +32,9 @@ class ToimioCustomerImpactWizard(models.TransientModel):
     )
     total_hours = fields.Float(string="Total hours", readonly=True)
     total_people = fields.Integer(string="People", readonly=True)
-    total_suppression = fields.Selection(SUPPRESSIONS, readonly=True)
+    total_suppression = fields.Selection(
+        SUPPRESSIONS, string="Total not shown", readonly=True
+    )
     total_people_text = fields.Char(
         string="People in total", compute="_compute_total_people_text"
     )

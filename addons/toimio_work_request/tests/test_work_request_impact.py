@@ -106,3 +106,18 @@ class TestWorkRequestImpact(WorkRequestCommon, HttpCase):
         self.assertNotIn("20.0", page)
         self.assertRegex(page, r"Yhteensä</th> <td[^>]*>24\.0</td> <td[^>]*>6</td>")
         self.assertIn("&lt; 6", page)
+
+    def test_in_swedish(self):
+        self.env["res.lang"]._activate_lang("sv_SE")
+        self.env["ir.module.module"]._load_module_terms(
+            ["toimio_work_request"], ["sv_SE"], overwrite=True
+        )
+        self.user_purchasing.lang = "sv_SE"
+        page = self._page(
+            "/my/work-requests/impact?date_from=2026-03-02&date_to=2026-03-02"
+        )
+        self.assertIn("Perioden är kortare än en kalendermånad.", page)
+        self.assertNotIn("Jakso on lyhyempi", page)
+        page = self._page(MARCH)
+        self.assertIn("dold", page)
+        self.assertNotIn("piilotettu", page)
