@@ -99,6 +99,14 @@ class TestReferenceCodeAccess(ToimioFundingCase):
             with self.subTest(door=door), self.assertRaisesRegex(AccessError, REFUSED):
                 attempt()
 
+    def test_coach_gets_no_code_from_onchange(self):
+        """The form's onchange of an own coachee, asking for the code."""
+        pia = self.as_coach.browse(self.pia.id)
+        with self.assertRaisesRegex(AccessError, REFUSED):
+            pia.onchange(
+                {"name": "Pia O."}, ["name"], {"name": {}, "toimio_reference": {}}
+            )
+
     def test_coach_reads_no_code_on_the_units(self):
         """The units a coach sees (their own people's) keep the code back. It
         was a related field: Odoo filtered and sorted the units by it as
