@@ -43,7 +43,6 @@ class ToimioCustomerImpactWizard(models.TransientModel):
         readonly=True,
         help="The company's setting when the statement was counted.",
     )
-
     suppression_note = fields.Char(
         string="Small groups", compute="_compute_suppression_note"
     )
