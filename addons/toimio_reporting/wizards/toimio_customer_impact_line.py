@@ -24,7 +24,7 @@ class ToimioCustomerImpactLine(models.TransientModel):
     type_id = fields.Many2one("toimio.engagement.type", string="Engagement type")
     is_subtotal = fields.Boolean(string="Target group total")
     hours = fields.Float()
-    people = fields.Integer()
+    people = fields.Integer(string="Number of people")
     suppression = fields.Selection(
         SUPPRESSIONS,
         string="Not shown",
