@@ -29,6 +29,7 @@
         "report/toimio_customer_impact_report.xml",
         "views/toimio_dashboard_views.xml",
         "views/toimio_reporting_menus.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/toimio_reporting_demo.xml"],
     "assets": {

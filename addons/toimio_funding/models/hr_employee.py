@@ -4,6 +4,12 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 SEQUENCE_CODE = "toimio.person.reference"
+# The code is a pseudonym: whoever holds it and the register can name the
+# person behind a payer's annex. Administrators (of the person's companies,
+# by the employee rule) make the annexes and answer the payer; nobody else
+# reads, searches, sorts or groups by it (Odoo refuses a field of groups the
+# user lacks at every door: read, domain, order, group by, export).
+REFERENCE_GROUPS = "toimio_members.group_toimio_admin"
 
 
 class HrEmployee(models.Model):
@@ -14,11 +20,12 @@ class HrEmployee(models.Model):
         readonly=True,
         copy=False,
         index=True,
+        groups=REFERENCE_GROUPS,
         # not prefetched beside hr.employee.public's fields (toimio_members)
         prefetch="toimio_person",
         help="The cooperative's own code of the person (T-000123), shown to a "
         "payer instead of the name where the funding agreement says so: it "
-        "tells nothing without the register.",
+        "tells nothing without the register. Administrators only.",
     )
 
     _sql_constraints = [

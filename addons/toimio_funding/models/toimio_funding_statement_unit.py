@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from .hr_employee import REFERENCE_GROUPS
 from .toimio_funding_outcome import MONTHLY_OUTCOMES, OUTCOMES
 
 # Foreign keys the ORM gave the table before it was made here (18.0.1.0.0).
@@ -58,8 +59,18 @@ class ToimioFundingStatementUnit(models.Model):
         compute="_compute_period",
         help="The month of a person-month, else the day.",
     )
+    # Not a related field: Odoo 18 sorts and filters by a non-stored related
+    # field as superuser on the target, without the target's field groups, so
+    # a coach could sort their units by it and bisect the codes. This one is
+    # not sortable, is searched as the user on the person (where the code's
+    # groups refuse it), and its own groups refuse the read to everyone but
+    # administrators, who read the units of their own companies' statements
+    # (the annex they send).
     reference = fields.Char(
-        related="employee_id.toimio_reference",
+        compute="_compute_reference",
+        search="_search_reference",
+        compute_sudo=True,
+        groups=REFERENCE_GROUPS,
         help="The person's reference code in the payer's annex.",
     )
 
@@ -100,6 +111,14 @@ class ToimioFundingStatementUnit(models.Model):
             "DELETE FROM ir_model_constraint WHERE type = 'f' AND name = ANY(%s)",
             [names],
         )
+
+    @api.depends("employee_id")
+    def _compute_reference(self):
+        for unit in self:
+            unit.reference = unit.employee_id.toimio_reference
+
+    def _search_reference(self, operator, value):
+        return [("employee_id.toimio_reference", operator, value)]
 
     @api.depends("outcome", "date")
     def _compute_period(self):

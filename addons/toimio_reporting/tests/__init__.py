@@ -10,3 +10,4 @@ from . import test_reporting_jsonrpc
 from . import test_demo_cooperative
 from . import test_access_matrix
 from . import test_dashboard_numbers
+from . import test_small_cells

@@ -4,6 +4,13 @@ from odoo import fields, models
 
 from odoo.addons.toimio_members.models.toimio_engagement import TARGET_GROUPS
 
+from .toimio_small_cells import HIDDEN, SMALL
+
+SUPPRESSIONS = [
+    (SMALL, "Fewer people than the smallest group shown"),
+    (HIDDEN, "Hidden so that a smaller figure cannot be worked out"),
+]
+
 
 class ToimioCustomerImpactLine(models.TransientModel):
     _name = "toimio.customer.impact.line"
@@ -17,7 +24,22 @@ class ToimioCustomerImpactLine(models.TransientModel):
     type_id = fields.Many2one("toimio.engagement.type", string="Engagement type")
     is_subtotal = fields.Boolean(string="Target group total")
     hours = fields.Float()
-    people = fields.Integer()
+    people = fields.Integer(string="Number of people")
+    suppression = fields.Selection(
+        SUPPRESSIONS,
+        string="Not shown",
+        help="Not shown: the hours and the people are left at 0 and the "
+        "statement shows “< 5” (fewer people than the company's smallest group "
+        "shown) or “hidden” (left out so that such a figure cannot be worked "
+        "out by subtraction).",
+    )
+    people_text = fields.Char(string="People", compute="_compute_people_text")
+
+    def _compute_people_text(self):
+        for line in self:
+            line.people_text = line.wizard_id._toimio_people_text(
+                line.people, line.suppression
+            )
 
     def _toimio_sort_key(self):
         return (

@@ -3,13 +3,17 @@
 from odoo import Command, fields, models
 from odoo.tools import SQL, format_date
 
+from .toimio_customer_impact_line import SUPPRESSIONS
+from .toimio_small_cells import SMALL, suppress
 from .toimio_xlsx import build_xlsx
 
 
 class ToimioCustomerImpactWizard(models.TransientModel):
     """What a customer's orders gave work to, for social procurement reporting:
     done hours by target group and engagement type, and the number of people.
-    Counts only, never names."""
+    Counts only, never names, and no figure of fewer people than the
+    company's smallest group shown (``toimio_small_cells``): the customer
+    knows who worked on its jobs."""
 
     _name = "toimio.customer.impact.wizard"
     _inherit = "toimio.report.wizard.mixin"
@@ -28,6 +32,30 @@ class ToimioCustomerImpactWizard(models.TransientModel):
     )
     total_hours = fields.Float(string="Total hours", readonly=True)
     total_people = fields.Integer(string="People", readonly=True)
+    total_suppression = fields.Selection(
+        SUPPRESSIONS, string="Total not shown", readonly=True
+    )
+    total_people_text = fields.Char(
+        string="People in total", compute="_compute_total_people_text"
+    )
+    min_people = fields.Integer(
+        string="Smallest group shown",
+        readonly=True,
+        help="The company's setting when the statement was counted.",
+    )
+    suppression_note = fields.Char(
+        string="Small groups", compute="_compute_suppression_note"
+    )
+
+    def _compute_total_people_text(self):
+        for wizard in self:
+            wizard.total_people_text = wizard._toimio_people_text(
+                wizard.total_people, wizard.total_suppression
+            )
+
+    def _compute_suppression_note(self):
+        for wizard in self:
+            wizard.suppression_note = wizard._toimio_suppression_note()
 
     def _toimio_domain(self):
         self.ensure_one()
@@ -39,59 +67,98 @@ class ToimioCustomerImpactWizard(models.TransientModel):
             ("date", "<=", self.date_to),
         ]
 
-    def _toimio_figures(self):
-        """(target group, type id, level, hours, people) rows: level 0 by group
-        and type, 1 by group, 3 the total. One query over the hours report
-        (record rules apply); people are counted once per row."""
+    def _toimio_cells(self):
+        """{(target group, type id): (hours, set of person ids)}: one query
+        over the hours report (record rules apply)."""
         Report = self.env["toimio.hours.report"]
         query = Report._search(self._toimio_domain())
         group, type_, hours, person = (
             Report._field_to_sql(Report._table, fname, query)
             for fname in ("target_group", "type_id", "done_hours", "employee_id")
         )
-        query.groupby = SQL("GROUPING SETS ((%s, %s), (%s), ())", group, type_, group)
-        self.env.cr.execute(
+        query.groupby = SQL("%s, %s", group, type_)
+        rows = self.env.execute_query(
             query.select(
                 group,
                 type_,
-                SQL("GROUPING(%s, %s)", group, type_),
                 SQL("COALESCE(SUM(%s), 0)", hours),
-                SQL("COUNT(DISTINCT %s)", person),
+                SQL("ARRAY_AGG(DISTINCT %s)", person),
             )
         )
-        return self.env.cr.fetchall()
+        return {
+            (group, type_id): (hours, set(people) - {None})
+            for group, type_id, hours, people in rows
+        }
 
     def action_compute(self):
         self.ensure_one()
         self._toimio_check_company()
+        threshold = self.company_id.toimio_impact_min_people
+        cells, groups, total = suppress(self._toimio_cells(), threshold)
         lines = [Command.clear()]
-        total_hours, total_people = 0.0, 0
-        for group, type_id, level, hours, people in self._toimio_figures():
-            if level == 3:
-                total_hours, total_people = hours, people
-                continue
+        for (group, type_id), (hours, people, mark) in cells.items():
             lines.append(
                 Command.create(
                     {
                         "target_group": group,
-                        "type_id": type_id if not level else False,
-                        "is_subtotal": bool(level),
+                        "type_id": type_id,
                         "hours": hours,
                         "people": people,
+                        "suppression": mark,
                     }
                 )
             )
+        for group, (hours, people, mark) in groups.items():
+            lines.append(
+                Command.create(
+                    {
+                        "target_group": group,
+                        "is_subtotal": True,
+                        "hours": hours,
+                        "people": people,
+                        "suppression": mark,
+                    }
+                )
+            )
+        total_hours, total_people, total_mark = total
         self.write(
             {
                 "line_ids": lines,
                 "total_hours": total_hours,
                 "total_people": total_people,
+                "total_suppression": total_mark,
+                "min_people": threshold,
                 "computed": True,
                 "xlsx_file": False,
                 "xlsx_filename": False,
             }
         )
         return self._toimio_reopen(self.env._("Customer impact statement"))
+
+    def _toimio_people_text(self, people, suppression):
+        """What the statement shows for a number of people: the number,
+        “< 5” (fewer than the smallest group shown) or “hidden”."""
+        if not suppression:
+            return str(people)
+        if suppression == SMALL:
+            return f"< {self.min_people}"
+        return self.env._("hidden")
+
+    def _toimio_people_value(self, people, suppression):
+        """The people as a number (XLSX), or the text where not shown."""
+        return self._toimio_people_text(people, suppression) if suppression else people
+
+    def _toimio_hours_value(self, hours, suppression):
+        """The hours as a number, or “–” where they are not shown."""
+        return "–" if suppression else round(hours, 2)
+
+    def _toimio_suppression_note(self):
+        return self.env._(
+            "“< %(min)s”: fewer than %(min)s people; their hours are not "
+            "shown, so that nobody can be recognised. “hidden”: left out so "
+            "that such a figure cannot be worked out by subtraction.",
+            min=self.min_people,
+        )
 
     def _toimio_xlsx_filename(self):
         return "{}_{}_{}_{}.xlsx".format(
@@ -121,6 +188,7 @@ class ToimioCustomerImpactWizard(models.TransientModel):
                 "Done hours of people in supported work on the customer's jobs, "
                 "by target group and engagement type. Counts only."
             ),
+            self._toimio_suppression_note(),
         ]
 
     def _toimio_xlsx(self):
@@ -137,8 +205,8 @@ class ToimioCustomerImpactWizard(models.TransientModel):
                     line.type_id.with_env(env).name
                     if not line.is_subtotal
                     else env._("All engagement types"),
-                    round(line.hours, 2),
-                    line.people,
+                    wizard._toimio_hours_value(line.hours, line.suppression),
+                    wizard._toimio_people_value(line.people, line.suppression),
                 ]
             )
         return build_xlsx(
@@ -156,8 +224,12 @@ class ToimioCustomerImpactWizard(models.TransientModel):
                     "total": [
                         env._("Total"),
                         "",
-                        round(wizard.total_hours, 2),
-                        wizard.total_people,
+                        wizard._toimio_hours_value(
+                            wizard.total_hours, wizard.total_suppression
+                        ),
+                        wizard._toimio_people_value(
+                            wizard.total_people, wizard.total_suppression
+                        ),
                     ],
                     "widths": [36, 36, 12, 10],
                 }

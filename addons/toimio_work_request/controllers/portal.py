@@ -11,6 +11,8 @@ superuser."""
 import base64
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
@@ -444,6 +446,23 @@ class ToimioWorkRequestPortal(CustomerPortal):
             start, end = date(today.year, 1, 1), date(today.year, 12, 31)
         if end < start:
             start, end = end, start
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "toimio_work_request_impact",
+                "customer": partner.commercial_partner_id,
+                "date_from": start,
+                "date_to": end,
+            }
+        )
+        period_error = self._toimio_impact_period_error(start, end)
+        if period_error:
+            # No figures: a day's or a week's hours, or the difference of two
+            # periods a few days apart, name the people who worked then.
+            values["period_error"] = period_error
+            return request.render(
+                "toimio_work_request.portal_work_request_impact", values
+            )
         company = request.env.user.company_id
         # The statement runs as superuser for this one customer: the portal
         # contact reads only its counts.
@@ -465,29 +484,40 @@ class ToimioWorkRequestPortal(CustomerPortal):
         groups = dict(
             wizard.line_ids._fields["target_group"]._description_selection(request.env)
         )
+        # The target groups only, each shown only when enough people did its
+        # hours (toimio_reporting's small-cell rule); a row or the total that
+        # is not shown has no figures here at all.
         rows = [
             {
                 "group": groups.get(line.target_group, request.env._("Not known")),
                 "hours": line.hours,
                 "people": line.people,
+                "suppression": line.suppression,
             }
             for line in wizard.line_ids.filtered("is_subtotal").sorted(
                 lambda line: line._toimio_sort_key()
             )
         ]
-        values = self._prepare_portal_layout_values()
         values.update(
             {
-                "page_name": "toimio_work_request_impact",
-                "customer": partner.commercial_partner_id,
-                "date_from": start,
-                "date_to": end,
                 "rows": rows,
                 "total_hours": wizard.total_hours,
                 "total_people": wizard.total_people,
+                "total_suppression": wizard.total_suppression,
+                "min_people": wizard.min_people,
             }
         )
         return request.render("toimio_work_request.portal_work_request_impact", values)
+
+    @staticmethod
+    def _toimio_impact_period_error(start, end):
+        """Why the period cannot be shown on the portal, or None: it must be
+        whole calendar months, so at least one ("short", "months")."""
+        if end < start + relativedelta(months=1, days=-1):
+            return "short"
+        if start.day != 1 or (end + relativedelta(days=1)).day != 1:
+            return "months"
+        return None
 
 
 class ToimioWorkRequestAttachment(AttachmentController):

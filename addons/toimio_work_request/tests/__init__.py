@@ -10,3 +10,5 @@ from . import test_work_request_invoice_privacy
 from . import test_work_request_swedish
 from . import test_work_request_integrity
 from . import test_work_request_doors
+from . import test_work_request_impact
+

@@ -202,26 +202,6 @@ class TestWorkRequestPortal(WorkRequestCommon, HttpCase):
             self._request(partner=self.unit_library)
         self.assertEqual(count(), small)
 
-    def test_purchasing_contact_sees_the_social_impact(self):
-        """March 2026 on the customer's jobs: Aino (group I) 4 h done, Eero
-        (group II) 3 h done: I 4.0 h 1 person, II 3.0 h 1 person, total
-        7.0 h and 2 people; no names."""
-        self.school.with_user(self.supervisor).action_accept()
-        self._shift(task=self.school.task_id).action_done()
-        self._shift(
-            employee=self.eero, task=self.school.task_id, start=8.0, stop=11.0
-        ).action_done()
-        self._login(self.user_purchasing)
-        html = self.url_open(
-            "/my/work-requests/impact?date_from=2026-03-01&date_to=2026-03-31"
-        ).text
-        compact = re.sub(r"\s+", " ", html)
-        self.assertRegex(compact, r"4\.0</td> <td[^>]*>1</td>")
-        self.assertRegex(compact, r"3\.0</td> <td[^>]*>1</td>")
-        self.assertRegex(compact, r"7\.0</td> <td[^>]*>2</td>")
-        self.assertNotIn("Testaaja", html)
-        self.assertNotIn("Eero", html)
-
     def test_unit_contact_has_no_impact_page(self):
         self._login(self.user_school)
         response = self.url_open("/my/work-requests/impact")
