@@ -4,7 +4,7 @@
     "name": "Toimio Members",
     "summary": "Cooperative member and share register, people in supported work "
     "and their engagements",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Toimio",
     "website": "https://github.com/toimio/toimio",
     "author": "Toimio contributors",
@@ -32,6 +32,7 @@
         "views/toimio_engagement_esf_views.xml",
         "views/toimio_target_group_change_views.xml",
         "views/hr_employee_views.xml",
+        "views/toimio_work_adjustment_views.xml",
         "views/res_company_views.xml",
         "views/toimio_access_log_views.xml",
         "wizards/toimio_engagement_end_wizard_views.xml",
