@@ -182,8 +182,11 @@ class HrEmployee(models.Model):
             self._toimio_check_coach_assignment(vals)
         result = super().write(vals)
         if "toimio_coach_id" in vals:
-            # The engagements' coach follows the person's: so do their reminders.
-            self.sudo().toimio_engagement_ids._toimio_sync_reminders()
+            # The engagements' coach follows the person's: so do the follow-up
+            # reminders of those waiting for one.
+            self.sudo().toimio_engagement_ids.filtered(
+                lambda e: e.followup_due_date and not e.followup_result
+            )._toimio_sync_reminders()
         return result
 
     def action_toimio_change_target_group(self):
@@ -217,7 +220,9 @@ class HrEmployee(models.Model):
                 raise AccessError(self._toimio_work_adjustment_denied_message())
             # A new record: the rules refuse it on save if the user is not
             # the person's coach or an administrator of their company.
-            if not self._toimio_may_keep_work_adjustments():
+            if not self.env.su and not self.sudo()._toimio_may_keep_work_adjustments(
+                self.env.user
+            ):
                 raise AccessError(self._toimio_work_adjustment_denied_message())
         return {
             "type": "ir.actions.act_window",
@@ -229,12 +234,12 @@ class HrEmployee(models.Model):
             "context": {"default_employee_id": self.id},
         }
 
-    def _toimio_may_keep_work_adjustments(self):
+    def _toimio_may_keep_work_adjustments(self, user):
+        """Whether ``user`` may start the person's work adjustments: what the
+        record rules of toimio.work.adjustment say, before there is a record."""
         self.ensure_one()
-        user = self.env.user
-        return self.env.su or (
-            self.toimio_coach_id == user
-            or (user.has_group(ADMIN_GROUP) and self.company_id in user.company_ids)
+        return self.toimio_coach_id == user or (
+            user.has_group(ADMIN_GROUP) and self.company_id in user.company_ids
         )
 
     def _toimio_work_adjustment_denied_message(self):

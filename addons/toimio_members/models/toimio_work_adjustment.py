@@ -1,7 +1,7 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .toimio_engagement_esf import DISABILITY_ANSWERS
 
@@ -34,7 +34,6 @@ class ToimioWorkAdjustment(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
-        readonly=True,
     )
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True
@@ -66,11 +65,37 @@ class ToimioWorkAdjustment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            # Refused before the row is written, so that the unique
+            # constraint does not tell whether a colleague's person has one.
+            employees = (
+                self.env["hr.employee"]
+                .sudo()
+                .browse(
+                    {
+                        vals["employee_id"]
+                        for vals in vals_list
+                        if vals.get("employee_id")
+                    }
+                )
+            )
+            for employee in employees:
+                if not employee._toimio_may_keep_work_adjustments(self.env.user):
+                    raise AccessError(employee._toimio_work_adjustment_denied_message())
         records = super().create(vals_list)
         records._toimio_log_access(self._toimio_logged_fields, "write")
         return records
 
     def write(self, vals):
+        if "employee_id" in vals and any(
+            record.employee_id.id != vals["employee_id"] for record in self
+        ):
+            raise UserError(
+                self.env._(
+                    "Work adjustments belong to one person and cannot be moved to "
+                    "another. Write the other person's on their own form."
+                )
+            )
         self._toimio_log_access(vals, "write")
         return super().write(vals)
 

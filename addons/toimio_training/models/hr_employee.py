@@ -22,7 +22,7 @@ class HrEmployee(models.Model):
         if "toimio_coach_id" in vals:
             # The plans' coach follows the person's: so do the review to-dos.
             self.env["toimio.coaching.plan"].sudo().search(
-                [("employee_id", "in", self.ids)]
+                [("employee_id", "in", self.ids), ("state", "=", "active")]
             )._toimio_sync_reminders()
         return result
 
