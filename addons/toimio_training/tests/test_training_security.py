@@ -105,12 +105,12 @@ class TestTrainingSecurity(TrainingSecurityMixin, TransactionCase):
     def test_coach_cannot_move_coaching_data_to_a_colleagues_person(self):
         """Coach A's own records may not be moved to coach B's person: the
         record rules read the person's coach after the move, too."""
-        plan_b = self._plan(self.engagement_eero, self.coach_b)
         as_a = self.env(user=self.coach_a)
         with self.assertRefused(AccessError, "top-secret records"):
             self.plan.with_env(as_a).write(
                 {"employee_id": self.eero.id, "engagement_id": self.engagement_eero.id}
             )
+        plan_b = self._plan(self.engagement_eero, self.coach_b)
         for model, records in (
             ("toimio.coaching.meeting", self.meeting),
             ("toimio.coaching.goal", self.plan.goal_ids),
