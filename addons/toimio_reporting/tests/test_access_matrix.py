@@ -291,6 +291,20 @@ class TestAccessMatrixRecords(AccessMatrixCase):
                 ),
                 counted,
             )
+        door(
+            label,
+            "search_fetch",
+            search,
+            lambda: Model.search_fetch([], ["display_name"]).ids,
+            rows_are("search_fetch"),
+        )
+        if gb:
+            door(
+                label,
+                "read_progress_bar",
+                search,
+                lambda: Model.read_progress_bar([], gb, {"field": gb, "colors": {}}),
+            )
         # read class
         door(
             label,

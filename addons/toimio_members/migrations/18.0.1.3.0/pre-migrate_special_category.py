@@ -23,11 +23,28 @@ def _column_exists(cr, table, column):
     return bool(cr.fetchone())
 
 
+def _drop_stale_view(cr, xmlid):
+    """The engagement form is updated before the view that extends it; the
+    stored extension still names the fields that are gone, so the update
+    would refuse the form. Drop it: the update loads it again."""
+    module, name = xmlid.split(".")
+    cr.execute(
+        "DELETE FROM ir_ui_view WHERE id IN (SELECT res_id FROM ir_model_data "
+        "WHERE module = %s AND name = %s AND model = 'ir.ui.view')",
+        (module, name),
+    )
+    cr.execute(
+        "DELETE FROM ir_model_data WHERE module = %s AND name = %s",
+        (module, name),
+    )
+
+
 def migrate(cr, version):
     if not version or not _column_exists(
         cr, "hr_employee", "toimio_work_ability_notes"
     ):
         return
+    _drop_stale_view(cr, "toimio_members.toimio_engagement_view_form_esf")
     has_disability = _column_exists(cr, "toimio_engagement", "entry_disability")
     # The person's answer is that of their latest engagement that has one.
     disability = (
