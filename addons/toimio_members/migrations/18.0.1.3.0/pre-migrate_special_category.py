@@ -23,18 +23,17 @@ def _column_exists(cr, table, column):
     return bool(cr.fetchone())
 
 
-def _drop_stale_view(cr, xmlid):
+def _empty_stale_view(cr, xmlid):
     """The engagement form is updated before the view that extends it; the
     stored extension still names the fields that are gone, so the update
-    would refuse the form. Drop it: the update loads it again."""
+    would refuse the form. Empty it (same record): the update loads it again."""
     module, name = xmlid.split(".")
     cr.execute(
-        "DELETE FROM ir_ui_view WHERE id IN (SELECT res_id FROM ir_model_data "
-        "WHERE module = %s AND name = %s AND model = 'ir.ui.view')",
-        (module, name),
-    )
-    cr.execute(
-        "DELETE FROM ir_model_data WHERE module = %s AND name = %s",
+        """
+        UPDATE ir_ui_view SET arch_db = jsonb_build_object('en_US', '<data/>')
+         WHERE id IN (SELECT res_id FROM ir_model_data
+                       WHERE module = %s AND name = %s AND model = 'ir.ui.view')
+        """,
         (module, name),
     )
 
@@ -44,7 +43,7 @@ def migrate(cr, version):
         cr, "hr_employee", "toimio_work_ability_notes"
     ):
         return
-    _drop_stale_view(cr, "toimio_members.toimio_engagement_view_form_esf")
+    _empty_stale_view(cr, "toimio_members.toimio_engagement_view_form_esf")
     has_disability = _column_exists(cr, "toimio_engagement", "entry_disability")
     # The person's answer is that of their latest engagement that has one.
     disability = (
