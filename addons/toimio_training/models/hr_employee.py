@@ -6,12 +6,9 @@ from odoo import fields, models
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
-    toimio_coaching_plan_ids = fields.One2many(
-        "toimio.coaching.plan",
-        "employee_id",
-        string="Coaching plans",
-        groups="toimio_members.group_toimio_coach",
-    )
+    # No one2many to the plans: a domain on it ("has a plan") would be a
+    # subquery past the plans' record rules, telling a coach which of a
+    # colleague's people have one. The count is read as the user.
     toimio_coaching_plan_count = fields.Integer(
         compute="_compute_toimio_coaching_plan_count",
         groups="toimio_members.group_toimio_coach",

@@ -142,7 +142,7 @@ class TestTrainingSecurity(TrainingSecurityMixin, TransactionCase):
 
     def test_supervisor_cannot_read_coaching_through_the_employee(self):
         with self.assertRaises(AccessError):
-            self.aino.with_user(self.supervisor).read(["toimio_coaching_plan_ids"])
+            self.aino.with_user(self.supervisor).read(["toimio_coaching_plan_count"])
 
     def test_administrator_sees_all_in_own_companies_only(self):
         for model, records in self.records.items():
