@@ -112,7 +112,16 @@ class ToimioWorkAdjustment(models.Model):
             employee.message_post(
                 body=self.env._("Health and work-ability information was erased.")
             )
-        return {"type": "ir.actions.act_window_close"}
+        if len(employees) != 1:
+            return True
+        # The record is gone: back to the person.
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.employee",
+            "res_id": employees.id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
 
     def _toimio_erase(self):
         """Erase (not archive) these records: they hold nothing else."""

@@ -55,8 +55,11 @@ class TestSpecialDataErasure(ToimioMembersCase):
         self.assertEqual(self.aino_adj.work_ability_notes, "Selkävaivoja.")
 
     def test_administrator_erases_on_request(self):
-        self.eero_adj.with_user(self.admin).action_erase()
+        action = self.eero_adj.with_user(self.admin).action_erase()
         self.assertFalse(self.eero_adj.exists())
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), ("hr.employee", self.eero.id)
+        )
         self.assertIn(
             "Health and work-ability information was erased.",
             self.eero.message_ids.mapped("body")[0],
