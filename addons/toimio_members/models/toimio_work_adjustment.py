@@ -50,7 +50,6 @@ class ToimioWorkAdjustment(models.Model):
     )
     disability = fields.Selection(
         DISABILITY_ANSWERS,
-        string="Disability",
         help="Whether the person says they have a disability (asked at entry for "
         "the funders' indicators, which count it without names).",
     )

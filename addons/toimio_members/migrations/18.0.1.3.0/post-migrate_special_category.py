@@ -18,21 +18,21 @@ def migrate(cr, version):
     cr.execute("SELECT to_regclass(%s)", (KEEP_TABLE,))
     if cr.fetchone()[0]:
         cr.execute(
-            f"""
+            """
             INSERT INTO toimio_work_adjustment
                    (employee_id, company_id, adjustment_notes, work_ability_notes,
                     disability, create_uid, create_date, write_uid, write_date)
             SELECT k.employee_id, emp.company_id, k.adjustment_notes,
                    k.work_ability_notes, k.disability,
                    %s, NOW() AT TIME ZONE 'UTC', %s, NOW() AT TIME ZONE 'UTC'
-              FROM {KEEP_TABLE} k
+              FROM toimio_special_category_migration k
               JOIN hr_employee emp ON emp.id = k.employee_id
             ON CONFLICT (employee_id) DO NOTHING
             """,
             (SUPERUSER_ID, SUPERUSER_ID),
         )
         _logger.info("Work adjustments made for %s people", cr.rowcount)
-        cr.execute(f"DROP TABLE {KEEP_TABLE}")
+        cr.execute("DROP TABLE toimio_special_category_migration")
     # The engagement's coach is now the person's (a stored related field,
     # which an update does not recompute on an existing column).
     cr.execute(

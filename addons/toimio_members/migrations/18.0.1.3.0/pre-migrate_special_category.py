@@ -11,8 +11,6 @@ import logging
 
 _logger = logging.getLogger(__name__)
 
-KEEP_TABLE = "toimio_special_category_migration"
-
 
 def _column_exists(cr, table, column):
     cr.execute(
@@ -45,34 +43,38 @@ def migrate(cr, version):
         return
     _empty_stale_view(cr, "toimio_members.toimio_engagement_view_form_esf")
     has_disability = _column_exists(cr, "toimio_engagement", "entry_disability")
-    # The person's answer is that of their latest engagement that has one.
-    disability = (
-        """(SELECT e.entry_disability FROM toimio_engagement e
-             WHERE e.employee_id = emp.id AND e.entry_disability IS NOT NULL
-             ORDER BY e.date_start DESC, e.id DESC LIMIT 1)"""
-        if has_disability
-        else "NULL::varchar"
-    )
-    cr.execute(f"DROP TABLE IF EXISTS {KEEP_TABLE}")
+    cr.execute("DROP TABLE IF EXISTS toimio_special_category_migration")
     cr.execute(
-        f"""
-        CREATE TABLE {KEEP_TABLE} AS
+        """
+        CREATE TABLE toimio_special_category_migration AS
         SELECT emp.id AS employee_id,
                emp.toimio_adjustment_notes AS adjustment_notes,
                emp.toimio_work_ability_notes AS work_ability_notes,
-               {disability} AS disability
+               NULL::varchar AS disability
           FROM hr_employee emp
         """
     )
+    if has_disability:
+        # The person's answer is that of their latest engagement with one.
+        cr.execute(
+            """
+            UPDATE toimio_special_category_migration k
+               SET disability = (
+                   SELECT e.entry_disability FROM toimio_engagement e
+                    WHERE e.employee_id = k.employee_id
+                      AND e.entry_disability IS NOT NULL
+                 ORDER BY e.date_start DESC, e.id DESC LIMIT 1)
+            """
+        )
     cr.execute(
-        f"""
-        DELETE FROM {KEEP_TABLE}
+        """
+        DELETE FROM toimio_special_category_migration
          WHERE COALESCE(adjustment_notes, '') = ''
            AND COALESCE(work_ability_notes, '') = ''
            AND disability IS NULL
         """
     )
-    cr.execute(f"SELECT COUNT(*) FROM {KEEP_TABLE}")
+    cr.execute("SELECT COUNT(*) FROM toimio_special_category_migration")
     _logger.info("Special-category data of %s people kept for the move", *cr.fetchone())
     if has_disability:
         cr.execute(
