@@ -142,7 +142,7 @@ def build_sql(env, people, shifts, year_start, orders):
                (name, employee_id, type_id, type_code, company_id, date_start,
                 date_end, target_group, state, exit_outcome, followup_result,
                 followup_date, followup_due_date, entry_labour_status,
-                entry_education, entry_disability,
+                entry_education,
                 create_uid, write_uid, create_date, write_date)
         SELECT p.name, p.employee_id, t.id, t.code, %(c)s,
                %(y)s::date - 60 - (p.n %% 700)::int,
@@ -161,10 +161,17 @@ def build_sql(env, people, shifts, year_start, orders):
                (ARRAY['employed', 'unemployed', 'long_term_unemployed',
                       'inactive'])[1 + p.n %% 4],
                (ARRAY['isced_0_2', 'isced_3_4', 'isced_5_8'])[1 + p.n %% 3],
-               (ARRAY['yes', 'no', 'no', 'undisclosed'])[1 + p.n %% 4],
                %(u)s, %(u)s, now(), now()
           FROM bench_people p
           JOIN toimio_engagement_type t ON t.id = {type_case};
+        -- The disability answer: the person's, in their work adjustments.
+        INSERT INTO toimio_work_adjustment
+               (employee_id, company_id, disability,
+                create_uid, write_uid, create_date, write_date)
+        SELECT p.employee_id, %(c)s,
+               (ARRAY['yes', 'no', 'no', 'undisclosed'])[1 + p.n %% 4],
+               %(u)s, %(u)s, now(), now()
+          FROM bench_people p;
         INSERT INTO toimio_engagement
                (name, employee_id, type_id, type_code, company_id, date_start,
                 target_group, state, entry_labour_status, entry_education,
@@ -452,10 +459,12 @@ def baselines(company_id, year_start, year_end, supervisor_id, customer_id):
                    COUNT(*) FILTER (WHERE p.entry_disability = 'yes')
               FROM (SELECT DISTINCT ON (e.employee_id) e.employee_id,
                            e.entry_labour_status, e.entry_education,
-                           e.entry_disability,
+                           adj.disability AS entry_disability,
                            EXTRACT(YEAR FROM AGE(e.date_start, h.birthday)) AS age
                       FROM toimio_engagement e
                       JOIN hr_employee h ON h.id = e.employee_id
+                 LEFT JOIN toimio_work_adjustment adj
+                        ON adj.employee_id = e.employee_id
                      WHERE e.company_id = %(c)s AND e.state IN ('active', 'ended')
                        AND e.date_start BETWEEN %(y0)s AND %(y1)s
                   ORDER BY e.employee_id, e.date_start, e.id) p

@@ -32,6 +32,7 @@
         "views/toimio_engagement_esf_views.xml",
         "views/toimio_target_group_change_views.xml",
         "views/hr_employee_views.xml",
+        "views/toimio_work_adjustment_views.xml",
         "views/res_company_views.xml",
         "views/toimio_access_log_views.xml",
         "wizards/toimio_engagement_end_wizard_views.xml",

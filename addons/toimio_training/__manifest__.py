@@ -3,7 +3,7 @@
 {
     "name": "Toimio Training",
     "summary": "Coaching plans, competences, courses and work-ability self-assessment",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Toimio",
     "website": "https://github.com/toimio/toimio",
     "author": "Toimio contributors",

@@ -22,6 +22,8 @@ class TestEngagementEnd(ToimioJobsCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.monday = cls._shift(day="2026-03-02")  # recorded in the tests
+        # Only the person's own coach changes their engagements.
+        cls.aino.toimio_coach_id = cls.coach
         cls.engagement = cls.engagement_aino.with_user(cls.coach)
 
     def _end(self, day="2026-03-05"):

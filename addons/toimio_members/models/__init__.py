@@ -1,6 +1,5 @@
 from . import base
-from . import toimio_scoped_fields_mixin
-from . import toimio_special_category_mixin
+from . import toimio_access_logged_mixin
 from . import toimio_activity_sync_mixin
 from . import toimio_access_log
 from . import res_company
@@ -9,7 +8,7 @@ from . import toimio_engagement
 from . import toimio_engagement_esf
 from . import toimio_target_group_change
 from . import hr_employee
-from . import hr_employee_esf
+from . import toimio_work_adjustment
 from . import res_partner
 from . import res_company_member_register
 from . import res_config_settings

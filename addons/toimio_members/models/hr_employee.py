@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 from .toimio_engagement import TARGET_GROUPS
 
-SPECIAL_GROUPS = "toimio_members.group_toimio_coach"
+ADMIN_GROUP = "toimio_members.group_toimio_admin"
 # Users without read access on hr.employee (supervisors) get the people from
 # hr.employee.public, which refuses any field it does not have, even one Odoo
 # would only prefetch beside a public field (the avatar of the person picker
@@ -18,11 +18,7 @@ PERSON_PREFETCH = "toimio_person"
 class HrEmployee(models.Model):
     """The person who works shifts, paid or as an unpaid participant."""
 
-    _name = "hr.employee"
-    _inherit = ["hr.employee", "toimio.special.category.mixin"]
-
-    _toimio_special_fields = ("toimio_adjustment_notes", "toimio_work_ability_notes")
-    _toimio_special_coach_field = "toimio_coach_id"
+    _inherit = "hr.employee"
 
     # Odoo's label "Employee Name" has no Finnish in Odoo itself; a person in
     # supported work is not always an employee either.
@@ -88,21 +84,9 @@ class HrEmployee(models.Model):
         help="Time of day; 0 = no limit.",
         prefetch=PERSON_PREFETCH,
     )
-    # Special-category data: coaches and administrators only, reads logged.
-    toimio_adjustment_notes = fields.Text(
-        prefetch="toimio_special",
-        string="Restrictions",
-        groups=SPECIAL_GROUPS,
-        help="Free-text work restrictions. Health information: visible to coaches "
-        "and administrators only; every read is logged.",
-    )
-    toimio_work_ability_notes = fields.Text(
-        prefetch="toimio_special",
-        string="Work ability",
-        groups=SPECIAL_GROUPS,
-        help="Health and work-ability information: visible to coaches and "
-        "administrators only; every read is logged.",
-    )
+    # The health and work-ability notes are not here: they are special-category
+    # data in toimio.work.adjustment, which supervisors and other coaches
+    # cannot reach (see action_toimio_open_work_adjustment).
 
     def _copy_cache_from(self, public, field_names):
         # Odoo serves users without HR rights (supervisors) from
@@ -196,7 +180,14 @@ class HrEmployee(models.Model):
             employee.toimio_coach_id.id != vals["toimio_coach_id"] for employee in self
         ):
             self._toimio_check_coach_assignment(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if "toimio_coach_id" in vals:
+            # The engagements' coach follows the person's: so do the follow-up
+            # reminders of those waiting for one.
+            self.sudo().toimio_engagement_ids.filtered(
+                lambda e: e.followup_due_date and not e.followup_result
+            )._toimio_sync_reminders()
+        return result
 
     def action_toimio_change_target_group(self):
         self.ensure_one()
@@ -218,18 +209,51 @@ class HrEmployee(models.Model):
         action["context"] = {"default_employee_id": self.id}
         return action
 
-    def action_toimio_erase_special_data(self):
-        """Administrator's erasure on request (GDPR art. 17)."""
-        if not self.env.user.has_group("toimio_members.group_toimio_admin"):
-            raise AccessError(
-                self.env._("Only a Toimio administrator can erase health information.")
-            )
-        self._toimio_erase_special_data()
-        for employee in self:
-            employee.message_post(
-                body=self.env._("Health and work-ability information was erased.")
-            )
-        return True
+    def action_toimio_open_work_adjustment(self):
+        """The person's work adjustments, for their own coach and the
+        administrators of their companies (the record rules say who)."""
+        self.ensure_one()
+        Adjustment = self.env["toimio.work.adjustment"]
+        adjustment = Adjustment.search([("employee_id", "=", self.id)])
+        if not adjustment:
+            if Adjustment.sudo().search_count([("employee_id", "=", self.id)]):
+                raise AccessError(self._toimio_work_adjustment_denied_message())
+            # A new record: the rules refuse it on save if the user is not
+            # the person's coach or an administrator of their company.
+            if not self.env.su and not self.sudo()._toimio_may_keep_work_adjustments(
+                self.env.user
+            ):
+                raise AccessError(self._toimio_work_adjustment_denied_message())
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "toimio.work.adjustment",
+            "name": self.env._("Work adjustments"),
+            "view_mode": "form",
+            "res_id": adjustment.id,
+            "target": "current",
+            "context": {"default_employee_id": self.id},
+        }
+
+    def _toimio_may_keep_work_adjustments(self, user):
+        """Whether ``user`` may start the person's work adjustments: what the
+        record rules of toimio.work.adjustment say, before there is a record."""
+        self.ensure_one()
+        return self.toimio_coach_id == user or (
+            user.has_group(ADMIN_GROUP) and self.company_id in user.company_ids
+        )
+
+    def _toimio_work_adjustment_denied_message(self):
+        return self.env._(
+            "Only the person's own job coach or a Toimio administrator of their "
+            "company can see their work adjustments and health information. Ask "
+            "the person's coach."
+        )
+
+    def _toimio_erase_special_data(self):
+        """Erase (not archive) the person's special-category data."""
+        self.env["toimio.work.adjustment"].sudo().search(
+            [("employee_id", "in", self.ids)]
+        ).with_env(self.env)._toimio_erase()
 
     @api.model
     def _toimio_own_employees(self):
@@ -262,9 +286,5 @@ class HrEmployee(models.Model):
 
     @api.model
     def _cron_toimio_erase_special_data(self):
-        special = list(self._toimio_special_fields)
-        expired = self._toimio_employees_past_retention().filtered(
-            lambda employee: any(employee.sudo()[name] for name in special)
-        )
-        expired._toimio_erase_special_data()
+        self._toimio_employees_past_retention()._toimio_erase_special_data()
         return True

@@ -154,8 +154,4 @@ class ToimioEngagement(models.Model):
             .with_context(active_test=False)
             ._search([("toimio_coach_id", "=", self.env.uid)])
         )
-        return [
-            "|",
-            ("coach_id", "=", self.env.uid),
-            ("employee_id", "in", coachees),
-        ]
+        return [("employee_id", "in", coachees)]

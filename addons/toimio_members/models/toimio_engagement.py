@@ -82,7 +82,14 @@ class ToimioEngagement(models.Model):
         required=True,
         tracking=True,
     )
-    coach_id = fields.Many2one("res.users", string="Coach", index=True, tracking=True)
+    # The person's coach is the one truth (hr.employee.toimio_coach_id, which
+    # only administrators choose); the engagement shows it.
+    coach_id = fields.Many2one(
+        related="employee_id.toimio_coach_id",
+        store=True,
+        index=True,
+        string="Coach",
+    )
     referrer_id = fields.Many2one(
         "res.partner",
         string="Referrer",
@@ -139,7 +146,6 @@ class ToimioEngagement(models.Model):
             engagement.target_group = (
                 employee.toimio_target_group or engagement.target_group
             )
-            engagement.coach_id = employee.toimio_coach_id or engagement.coach_id
             engagement.referrer_id = (
                 employee.toimio_referrer_id or engagement.referrer_id
             )
@@ -200,6 +206,20 @@ class ToimioEngagement(models.Model):
                     )
                 )
 
+    @api.constrains("coach_id", "employee_id")
+    def _check_coach(self):
+        for engagement in self:
+            if engagement.coach_id != engagement.employee_id.toimio_coach_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: the coach of an engagement is always the "
+                        "person's own job coach (%(coach)s). Only an administrator "
+                        "changes it, on the person's form.",
+                        name=engagement.display_name,
+                        coach=engagement.employee_id.toimio_coach_id.name or "-",
+                    )
+                )
+
     def _get_overlapping_domain(self):
         """Engagements of exclusive types of the same person overlapping self."""
         self.ensure_one()
@@ -237,6 +257,14 @@ class ToimioEngagement(models.Model):
         engagements = super().create(vals_list)
         self.env["toimio.target.group.change"]._toimio_seed_from(engagements)
         return engagements
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"employee_id"} & vals.keys() and not self.env.su:
+            # Moved to another person: the record rules (the person's coach)
+            # must still give it to the user, as they did before the move.
+            self.check_access("write")
+        return result
 
     # -- actions ------------------------------------------------------------
 

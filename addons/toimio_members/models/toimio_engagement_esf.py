@@ -4,8 +4,9 @@
 
 They are what the funders' common indicators (ESF+ 2021–27, Regulation (EU)
 2021/1057 Annex I) count: labour-market status and education at entry,
-disability, and the situation on leaving and six months later. Gender and age
-come from the person (``hr.employee``).
+and the situation on leaving and six months later. Gender and age come from
+the person (``hr.employee``); the disability answer is special-category data
+and lives in the person's ``toimio.work.adjustment``.
 """
 
 from dateutil.relativedelta import relativedelta
@@ -48,14 +49,7 @@ FOLLOWUP_TRIGGERS = {"state", "date_end", "exit_outcome", "followup_result", "co
 
 class ToimioEngagement(models.Model):
     _name = "toimio.engagement"
-    _inherit = [
-        "toimio.engagement",
-        "toimio.special.category.mixin",
-        "toimio.activity.sync.mixin",
-    ]
-
-    _toimio_special_fields = ("entry_disability",)
-    _toimio_special_coach_field = "employee_id.toimio_coach_id"
+    _inherit = ["toimio.engagement", "toimio.activity.sync.mixin"]
 
     entry_labour_status = fields.Selection(
         ENTRY_LABOUR_STATUSES,
@@ -69,15 +63,6 @@ class ToimioEngagement(models.Model):
         string="Education at entry",
         tracking=True,
         help="Highest completed education when the engagement starts.",
-    )
-    entry_disability = fields.Selection(
-        DISABILITY_ANSWERS,
-        string="Disability",
-        prefetch="toimio_special",
-        groups="toimio_members.group_toimio_coach",
-        help="Whether the person says they have a disability (asked at entry for "
-        "the funders' indicators). Health information: visible to coaches and "
-        "administrators only; every read is logged.",
     )
     followup_due_date = fields.Date(
         string="Follow-up due",

@@ -54,7 +54,7 @@ class TestActivitySync(ToimioMembersCase):
         self.engagement.date_end = date(2026, 4, 15)
         self.assertEqual(self._reminders(), reminder)
         self.assertEqual(reminder.date_deadline, date(2026, 10, 15))
-        self.engagement.coach_id = self.other_coach
+        self.engagement.employee_id.toimio_coach_id = self.other_coach
         self.assertEqual(reminder.user_id, self.other_coach)
 
     def test_reminder_is_closed_when_done_and_not_made_again(self):

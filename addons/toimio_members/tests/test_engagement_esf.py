@@ -12,8 +12,8 @@ from .common import ToimioMembersCase
 
 @tagged("post_install", "-at_install")
 class TestEngagementEsf(ToimioMembersCase):
-    """Attributes at entry, disability as special-category data, six-month
-    follow-up."""
+    """Attributes at entry, the disability answer as special-category data
+    (in the person's work adjustments), six-month follow-up."""
 
     @classmethod
     def setUpClass(cls):
@@ -26,9 +26,11 @@ class TestEngagementEsf(ToimioMembersCase):
             coach_id=cls.coach.id,
             entry_labour_status="long_term_unemployed",
             entry_education="isced_0_2",
-            entry_disability="yes",
         )
         cls.engagement.action_activate()
+        cls.adjustment = cls.env["toimio.work.adjustment"].create(
+            {"employee_id": cls.aino.id, "disability": "yes"}
+        )
 
     def _followup_activities(self, engagement):
         return self.env["mail.activity"].search(
@@ -50,26 +52,14 @@ class TestEngagementEsf(ToimioMembersCase):
             form.target_group = "3"
             form.entry_labour_status = "inactive"
             form.entry_education = "isced_3_4"
-            form.entry_disability = "undisclosed"
         engagement = form.record
         self.assertEqual(engagement.entry_labour_status, "inactive")
         self.assertEqual(engagement.entry_education, "isced_3_4")
-        self.assertEqual(engagement.entry_disability, "undisclosed")
-
-    def test_disability_is_read_only_for_a_colleagues_coachee(self):
-        """Eero is the other coach's: the coach sees the field empty, read-only."""
-        with Form(self.env["toimio.engagement"].with_user(self.coach)) as form:
+        self.assertEqual(engagement.coach_id, self.coach)
+        with Form(self.env["toimio.work.adjustment"].with_user(self.coach)) as form:
             form.employee_id = self.eero
-            self.assertEqual(self.eero.toimio_coach_id, self.other_coach)
-            self.assertFalse(form.toimio_special_access)
-            with self.assertRaises(AssertionError):
-                form.entry_disability = "yes"
-            form.type_id = self.type_work_trial
-            form.company_id = self.cooperative
-            form.date_start = "2026-02-01"
-            form.date_end = "2026-07-31"
-            form.target_group = "3"
-        self.assertFalse(form.record.entry_disability)
+            form.disability = "undisclosed"
+        self.assertEqual(form.record.disability, "undisclosed")
 
     def test_ending_schedules_the_follow_up_for_the_coach_six_months_later(self):
         """Last day 15.3.2026 → follow-up due 15.9.2026, for the coach."""
@@ -145,26 +135,22 @@ class TestEngagementEsf(ToimioMembersCase):
         engagement = self.engagement.with_user(self.supervisor)
         self.assertEqual(engagement.entry_labour_status, "long_term_unemployed")
         with self.assertRaises(AccessError):
-            engagement.read(["entry_disability"])
-        self.assertNotIn(
-            "entry_disability",
-            engagement.fields_get(attributes=["type"]),
-        )
+            self.adjustment.with_user(self.supervisor).read(["disability"])
 
     def test_coach_reading_disability_is_logged(self):
-        self.engagement.with_user(self.coach).read(["entry_disability"])
+        self.adjustment.with_user(self.coach).read(["disability"])
         log = self.env["toimio.access.log"].search(
             [
-                ("res_model", "=", "toimio.engagement"),
-                ("res_id", "=", self.engagement.id),
+                ("res_model", "=", "toimio.work.adjustment"),
+                ("res_id", "=", self.adjustment.id),
                 ("user_id", "=", self.coach.id),
             ]
         )
-        self.assertEqual(log.field_names, "entry_disability")
+        self.assertEqual(log.field_names, "disability")
 
     def test_erasing_the_persons_health_data_erases_disability(self):
-        self.aino.with_user(self.admin).action_toimio_erase_special_data()
-        self.assertFalse(self.engagement.entry_disability)
+        self.adjustment.with_user(self.admin).action_erase()
+        self.assertFalse(self.adjustment.exists())
         self.assertEqual(self.engagement.entry_labour_status, "long_term_unemployed")
 
     @freeze_time("2029-01-15")
@@ -173,4 +159,4 @@ class TestEngagementEsf(ToimioMembersCase):
         self.cooperative.toimio_special_data_retention_months = 24
         self.engagement._end(date(2026, 12, 31), "open_labour_market")
         self.env["hr.employee"]._cron_toimio_erase_special_data()
-        self.assertFalse(self.engagement.entry_disability)
+        self.assertFalse(self.adjustment.exists())

@@ -23,35 +23,39 @@ class TestMembersJsonRpc(JsonRpcMixin, HttpCase):
         cls.aino = cls.env["hr.employee"].create(
             {
                 "name": "Aino RPC",
-                "toimio_adjustment_notes": "Ei yötöitä.",
                 "toimio_coach_id": cls.coach.id,
             }
+        )
+        cls.adjustment = cls.env["toimio.work.adjustment"].create(
+            {"employee_id": cls.aino.id, "adjustment_notes": "Ei yötöitä."}
         )
 
     @mute_logger("odoo.http")
     def test_supervisor_cannot_read_health_fields_by_rpc(self):
         response = self._call(
             "rpc_supervisor",
-            "hr.employee",
+            "toimio.work.adjustment",
             "web_read",
-            [[self.aino.id]],
-            {"specification": {"toimio_adjustment_notes": {}}},
+            [[self.adjustment.id]],
+            {"specification": {"adjustment_notes": {}}},
         )
         self.assertRefusedRpc(response)
 
     def test_coach_reads_by_rpc_and_is_logged(self):
         response = self._call(
             "rpc_coach",
-            "hr.employee",
+            "toimio.work.adjustment",
             "web_read",
-            [[self.aino.id]],
-            {"specification": {"toimio_adjustment_notes": {}}},
+            [[self.adjustment.id]],
+            {"specification": {"adjustment_notes": {}}},
         )
-        self.assertEqual(
-            response["result"][0]["toimio_adjustment_notes"], "Ei yötöitä."
-        )
+        self.assertEqual(response["result"][0]["adjustment_notes"], "Ei yötöitä.")
         log = self.env["toimio.access.log"].search(
-            [("res_id", "=", self.aino.id), ("user_id", "=", self.coach.id)]
+            [
+                ("res_model", "=", "toimio.work.adjustment"),
+                ("res_id", "=", self.adjustment.id),
+                ("user_id", "=", self.coach.id),
+            ]
         )
         self.assertTrue(log)
 

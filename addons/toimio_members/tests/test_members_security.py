@@ -11,21 +11,22 @@ class TestMembersSecurity(ToimioMembersCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.aino.write(
+        cls.aino.toimio_max_hours_per_day = 6
+        cls.adjustment = cls.env["toimio.work.adjustment"].create(
             {
-                "toimio_adjustment_notes": "Ei nostoja yli 10 kg.",
-                "toimio_work_ability_notes": "Selkävaivoja.",
-                "toimio_max_hours_per_day": 6,
+                "employee_id": cls.aino.id,
+                "adjustment_notes": "Ei nostoja yli 10 kg.",
+                "work_ability_notes": "Selkävaivoja.",
             }
         )
         cls.engagement = cls._engagement()
 
     def test_supervisor_cannot_read_health_fields(self):
-        employee = self.aino.with_user(self.supervisor)
-        for field in ("toimio_adjustment_notes", "toimio_work_ability_notes"):
+        adjustment = self.adjustment.with_user(self.supervisor)
+        for field in ("adjustment_notes", "work_ability_notes", "disability"):
             with self.subTest(field=field):
                 with self.assertRaises(AccessError, msg=field):
-                    employee.read([field])
+                    adjustment.read([field])
 
     def test_supervisor_sees_structured_adjustments_through_public_fields_only(self):
         """Supervisors have no hr.employee access: Odoo serves them public fields."""
@@ -67,34 +68,36 @@ class TestMembersSecurity(ToimioMembersCase):
 
     def test_coach_reads_health_fields_and_the_read_is_logged(self):
         log = self.env["toimio.access.log"]
-        before = log.search_count([("res_id", "=", self.aino.id)])
-        values = self.aino.with_user(self.coach).read(
-            ["name", "toimio_adjustment_notes"]
+        mine = [("res_id", "=", self.adjustment.id)]
+        before = log.search_count(mine)
+        values = self.adjustment.with_user(self.coach).read(
+            ["display_name", "adjustment_notes"]
         )
-        self.assertEqual(values[0]["toimio_adjustment_notes"], "Ei nostoja yli 10 kg.")
-        entry = log.search([("res_id", "=", self.aino.id)], limit=1)
-        self.assertEqual(log.search_count([("res_id", "=", self.aino.id)]), before + 1)
+        self.assertEqual(values[0]["adjustment_notes"], "Ei nostoja yli 10 kg.")
+        entry = log.search(mine, limit=1)
+        self.assertEqual(log.search_count(mine), before + 1)
         self.assertEqual(entry.user_id, self.coach)
-        self.assertEqual(entry.res_model, "hr.employee")
-        self.assertEqual(entry.field_names, "toimio_adjustment_notes")
+        self.assertEqual(entry.res_model, "toimio.work.adjustment")
+        self.assertEqual(entry.field_names, "adjustment_notes")
 
     def test_reading_other_fields_is_not_logged(self):
         log = self.env["toimio.access.log"]
         before = log.search_count([])
         self.aino.with_user(self.coach).read(["name", "toimio_max_hours_per_day"])
+        self.adjustment.with_user(self.coach).read(["display_name", "employee_id"])
         self.assertEqual(log.search_count([]), before)
 
     def test_export_of_health_fields_is_logged(self):
-        self.aino.with_user(self.admin).export_data(
-            ["name", "toimio_work_ability_notes"]
+        self.adjustment.with_user(self.admin).export_data(
+            ["employee_id", "work_ability_notes"]
         )
         entry = self.env["toimio.access.log"].search(
-            [("res_id", "=", self.aino.id)], limit=1
+            [("res_id", "=", self.adjustment.id)], limit=1
         )
         self.assertEqual(entry.operation, "export")
 
     def test_only_administrators_read_the_access_log(self):
-        self.aino.with_user(self.coach).read(["toimio_adjustment_notes"])
+        self.adjustment.with_user(self.coach).read(["adjustment_notes"])
         for user in (self.supervisor, self.coach):
             with self.subTest(user=user):
                 with self.assertRaises(AccessError):
@@ -136,6 +139,7 @@ class TestMembersSecurity(ToimioMembersCase):
             "toimio.engagement",
             "toimio.target.group.change",
             "toimio.access.log",
+            "toimio.work.adjustment",
         ):
             with self.subTest(model=model):
                 with self.assertRaises(AccessError, msg=model):

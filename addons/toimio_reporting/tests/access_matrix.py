@@ -128,13 +128,16 @@ class AccessMatrixWorld(ToimioJobsCommon):
             cls.olli: cls.other_admin,
         }
         cls.people = cls.aino | cls.kalle | cls.eero | cls.olli
+        cls.adjustments = env["toimio.work.adjustment"]
         for person, coach in coaches.items():
             key = person.name.split()[0].upper()
-            person.write(
+            person.toimio_coach_id = coach
+            cls.adjustments |= env["toimio.work.adjustment"].create(
                 {
-                    "toimio_coach_id": coach.id,
-                    "toimio_adjustment_notes": f"SECRET-ADJUST-{key}",
-                    "toimio_work_ability_notes": f"SECRET-ABILITY-{key}",
+                    "employee_id": person.id,
+                    "adjustment_notes": f"SECRET-ADJUST-{key}",
+                    "work_ability_notes": f"SECRET-ABILITY-{key}",
+                    "disability": "yes",
                 }
             )
         cls.engagement_olli = env["toimio.engagement"].create(
@@ -153,8 +156,6 @@ class AccessMatrixWorld(ToimioJobsCommon):
             cls.kalle: cls.engagement_kalle,
             cls.olli: cls.engagement_olli,
         }
-        for engagement in engagements.values():
-            engagement.entry_disability = "yes"
         for person in cls.people:
             env["toimio.target.group.change"].create(
                 {

@@ -33,6 +33,12 @@ class ToimioReportingCase(ToimioJobsCommon, TransactionCase):
 
     @classmethod
     def _engagement(cls, employee, type_, date_start, company=None, **values):
+        # The disability answer is the person's, in their work adjustments.
+        disability = values.pop("entry_disability", None)
+        if disability:
+            cls.env["toimio.work.adjustment"].create(
+                {"employee_id": employee.id, "disability": disability}
+            )
         return cls.env["toimio.engagement"].create(
             {
                 "employee_id": employee.id,

@@ -291,6 +291,20 @@ class TestAccessMatrixRecords(AccessMatrixCase):
                 ),
                 counted,
             )
+        door(
+            label,
+            "search_fetch",
+            search,
+            lambda: Model.search_fetch([], ["display_name"]).ids,
+            rows_are("search_fetch"),
+        )
+        if gb:
+            door(
+                label,
+                "read_progress_bar",
+                search,
+                lambda: Model.read_progress_bar([], gb, {"field": gb, "colors": {}}),
+            )
         # read class
         door(
             label,
@@ -688,55 +702,104 @@ class TestAccessMatrixHttp(JsonRpcMixin, AccessMatrixWorld, HttpCase):
 
     @mute_logger("odoo.http")
     def test_json_rpc_restricted_fields(self):
-        """search_read and web_read_group on the health fields of every person,
-        as every role: the values of the rows in scope and nothing else."""
-        policy = self.policy[("hr.employee", "health")]
-        names = policy["admin"]["fields"].split()
+        """Every door to the health information (toimio.work.adjustment) as
+        every role through JSON-RPC: reads, ordered searches (the bisect
+        attack), grouping, name_search, search_fetch, read_progress_bar.
+        Only the rows in scope answer; the markers of the others never show,
+        and an order on the notes never ranks a row outside the scope."""
+        model = "toimio.work.adjustment"
+        policy = self.policy[(model, RECORD)]
+        names = ["adjustment_notes", "work_ability_notes", "disability"]
+        ids = self.adjustments.ids
+        domain = [("id", "in", ids)]
+        order = "work_ability_notes asc, id asc"
+        calls = [
+            ("search_read", [domain, names], {}),
+            ("search_read", [domain, ["id"]], {"order": order}),
+            ("web_search_read", [domain, {"id": {}}], {"order": order}),
+            ("search", [domain], {"order": order}),
+            ("search_fetch", [domain, ["id"]], {"order": order}),
+            ("search_count", [[*domain, ("work_ability_notes", "ilike", "S")]], {}),
+            ("web_read_group", [domain, ["__count"], ["disability"]], {"lazy": False}),
+            (
+                "read_progress_bar",
+                [domain, "company_id", {"field": "disability", "colors": {}}],
+                {},
+            ),
+            ("name_search", [], {"name": ""}),
+        ]
         for role in ROLES:
             user = self._login(role)
             row = policy[role]
-            mine = self.people.filtered(lambda p, row=row, u=user: in_scope(p, row, u))
-            shown = mine if allows(row, "read") else self.people.browse()
-            for method, args, kwargs in [
-                ("search_read", [[("id", "in", self.people.ids)], names], {}),
-                (
-                    "web_read_group",
-                    [[("id", "in", self.people.ids)], ["__count"], [names[0]]],
-                    {"lazy": False},
-                ),
-            ]:
-                response = self._rpc(user, "hr.employee", method, args, kwargs)
-                self._check_markers(
-                    f"hr.employee [health] {role} rpc-{method}", response, shown
+            mine = self.adjustments.filtered(
+                lambda a, row=row, u=user: in_scope(a, row, u)
+            )
+            shown = mine if allows(row, "read") else self.adjustments.browse()
+            for method, args, kwargs in calls:
+                label = f"{model} {role} rpc-{method}"
+                response = self._rpc(user, model, method, args, kwargs)
+                self._check_markers(label, response, shown)
+                self._expect(
+                    label,
+                    allows(row, "read"),
+                    response,
+                    lambda result, mine=mine, label=label: self._only_rows(
+                        label, result, mine
+                    ),
                 )
+
+    def _only_rows(self, label, result, mine):
+        """The record ids of an answer are all of rows in scope."""
+        found = set()
+        if isinstance(result, dict):
+            result = result.get("records", [])
+        for item in result if isinstance(result, list) else []:
+            if isinstance(item, int):
+                found.add(item)
+            elif isinstance(item, dict) and "id" in item:
+                found.add(item["id"])
+            elif isinstance(item, list | tuple) and item:
+                found.add(item[0])
+        self.assertFalse(found - set(mine.ids), f"{label}: rows outside the scope")
 
     def _check_markers(self, label, response, shown):
         """Health markers of ``shown`` may appear, no others."""
         self.checks[label.split(" ")[-1]] += 1
         text = json.dumps(response, ensure_ascii=False)
         with self.subTest(label):
-            for person in self.people:
-                marker = person.sudo().toimio_work_ability_notes
-                if person in shown:
+            for adjustment in self.adjustments:
+                if adjustment in shown:
                     continue
-                self.assertNotIn(marker, text, f"{label}: {person.name}'s health data")
+                for marker in (
+                    adjustment.sudo().work_ability_notes,
+                    adjustment.sudo().adjustment_notes,
+                ):
+                    self.assertNotIn(
+                        marker,
+                        text,
+                        f"{label}: {adjustment.display_name}'s health data",
+                    )
 
     def test_export_csv(self):
-        """/web/export/csv of the health fields of every person."""
-        policy = self.policy[("hr.employee", "health")]
+        """/web/export/csv of the health information of every person."""
+        model = "toimio.work.adjustment"
+        policy = self.policy[(model, RECORD)]
         fields_ = [
-            {"name": name, "label": name} for name in policy["admin"]["fields"].split()
+            {"name": name, "label": name}
+            for name in ("adjustment_notes", "work_ability_notes", "disability")
         ]
         for role in ROLES:
             user = self._login(role)
             row = policy[role]
-            shown = self.people.filtered(lambda p, row=row, u=user: in_scope(p, row, u))
+            shown = self.adjustments.filtered(
+                lambda a, row=row, u=user: in_scope(a, row, u)
+            )
             if not allows(row, "export"):
-                shown = self.people.browse()
+                shown = self.adjustments.browse()
             data = {
-                "model": "hr.employee",
+                "model": model,
                 "fields": fields_,
-                "ids": self.people.ids,
+                "ids": self.adjustments.ids,
                 "domain": [],
                 "import_compat": False,
                 "context": {"allowed_company_ids": user.company_ids.ids},
@@ -750,9 +813,7 @@ class TestAccessMatrixHttp(JsonRpcMixin, AccessMatrixWorld, HttpCase):
                     },
                 )
             self._check_markers(
-                f"hr.employee [health] {role} web-export-csv",
-                {"t": response.text},
-                shown,
+                f"{model} {role} web-export-csv", {"t": response.text}, shown
             )
 
     @mute_logger("odoo.http", "odoo.addons.http_routing.models.ir_http")

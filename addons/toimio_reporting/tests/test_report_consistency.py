@@ -68,7 +68,7 @@ class TestReportConsistency(ToimioOutcomesCase):
         """Mikko (running to 2027) moves to group I and gets a coach: the
         people report shows both at once."""
         self._group_change(self.mikko, "2026-11-01", "2", "1")
-        self.e_mikko.coach_id = self.admin
+        self.mikko.toimio_coach_id = self.admin
         row = self.env["toimio.people.report"].search(
             [("employee_id", "=", self.mikko.id)]
         )

@@ -180,7 +180,9 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
 
         Selected straight from the ORM's query, so that the record rules apply
         and PostgreSQL reads the engagements once. In ``columns`` and
-        ``order``, ``{e}`` is the engagement and ``{emp}`` the person."""
+        ``order``, ``{e}`` is the engagement, ``{emp}`` the person and
+        ``{adj}`` the person's work adjustments (the disability answer, counted
+        here without names)."""
         domain = [("company_id", "=", self.company_id.id)] + domain
         if self.type_ids:
             domain.append(("type_id", "in", self.type_ids.ids))
@@ -190,6 +192,13 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
             "e": Engagement._table,
             "emp": query.join(
                 Engagement._table, "employee_id", "hr_employee", "id", "emp"
+            ),
+            "adj": query.left_join(
+                Engagement._table,
+                "employee_id",
+                "toimio_work_adjustment",
+                "employee_id",
+                "adj",
             ),
         }
         query.order = SQL(order.format(**aliases))
@@ -233,7 +242,7 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
                 "EXTRACT(YEAR FROM AGE({e}.date_start, {emp}.birthday)) AS age",
                 "{e}.entry_labour_status",
                 "{e}.entry_education",
-                "{e}.entry_disability",
+                "{adj}.disability AS entry_disability",
             ],
             "{e}.employee_id, {e}.date_start, {e}.id",
         )

@@ -1,27 +1,27 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
-    toimio_coaching_plan_ids = fields.One2many(
-        "toimio.coaching.plan",
-        "employee_id",
-        string="Coaching plans",
-        groups="toimio_members.group_toimio_coach",
-    )
+    # No one2many to the plans: a domain on it ("has a plan") would be a
+    # subquery past the plans' record rules, telling a coach which of a
+    # colleague's people have one. The count is read as the user.
     toimio_coaching_plan_count = fields.Integer(
         compute="_compute_toimio_coaching_plan_count",
         groups="toimio_members.group_toimio_coach",
     )
 
-    def _toimio_scoped_field_names(self):
-        # Which people have a coaching plan is the coaches' own business too:
-        # a domain on the plans (a subquery past the plans' record rules)
-        # must not tell a coach about a colleague's people.
-        return (*super()._toimio_scoped_field_names(), "toimio_coaching_plan_ids")
+    def write(self, vals):
+        result = super().write(vals)
+        if "toimio_coach_id" in vals:
+            # The plans' coach follows the person's: so do the review to-dos.
+            self.env["toimio.coaching.plan"].sudo().search(
+                [("employee_id", "in", self.ids), ("state", "=", "active")]
+            )._toimio_sync_reminders()
+        return result
 
     def _compute_toimio_coaching_plan_count(self):
         counts = dict(
@@ -63,13 +63,6 @@ class HrEmployee(models.Model):
         self._toimio_erase_coaching_data()
         return result
 
-    @api.model
-    def _cron_toimio_erase_special_data(self):
-        result = super()._cron_toimio_erase_special_data()
-        # People whose only special-category data is in coaching.
-        self._toimio_employees_past_retention()._toimio_erase_coaching_data()
-        return result
-
     def _toimio_erase_coaching_data(self):
         """Erase confidential meeting notes and self-assessment answers.
 
@@ -86,7 +79,8 @@ class HrEmployee(models.Model):
                 [("employee_id", "in", self.ids), ("confidential_notes", "!=", False)]
             )
         )
-        meetings._toimio_erase_special_data()
+        meetings.with_env(self.env)._toimio_log_access(["confidential_notes"], "erase")
+        meetings.write({"confidential_notes": False})
         assessments = (
             self.env["toimio.self.assessment"]
             .sudo()
@@ -98,4 +92,4 @@ class HrEmployee(models.Model):
             )
         )
         assessments.user_input_id.user_input_line_ids.unlink()
-        assessments._toimio_log_special_access(["answer_summary"], operation="erase")
+        assessments.with_env(self.env)._toimio_log_access(["answer_summary"], "erase")

@@ -96,6 +96,10 @@ class ToimioCoachingGoal(models.Model):
     def write(self, vals):
         before = {goal: goal.state for goal in self} if "state" in vals else {}
         result = super().write(vals)
+        if {"plan_id"} & vals.keys() and not self.env.su:
+            # Moved to another person: the record rules (the person's coach)
+            # must still give it to the user, as they did before the move.
+            self.check_access("write")
         changed = self.filtered(lambda g: before and before[g] != g.state)
         for plan in changed.plan_id:
             lines = Markup("").join(

@@ -13,11 +13,13 @@ class ToimioCoachingMeeting(models.Model):
 
     _name = "toimio.coaching.meeting"
     _description = "Coaching meeting"
-    _inherit = ["toimio.special.category.mixin"]
+    _inherit = ["toimio.access.logged.mixin"]
     _order = "date desc, id desc"
 
-    _toimio_special_fields = ("confidential_notes",)
-    _toimio_special_coach_field = "plan_id.coach_id"
+    # The record rules give the meetings to the person's own coach and the
+    # administrators only (supervisors have no access rights): the notes need
+    # no guard of their own, every read of them is logged.
+    _toimio_logged_fields = ("confidential_notes",)
 
     plan_id = fields.Many2one(
         "toimio.coaching.plan",
@@ -49,7 +51,7 @@ class ToimioCoachingMeeting(models.Model):
     confidential_notes = fields.Text(
         string="Confidential notes",
         groups=COACH_GROUP,
-        prefetch="toimio_special",
+        prefetch="toimio_confidential",
         help="Coaches and administrators only; every read is logged. Never shown "
         "to the person's supervisors.",
     )
@@ -110,6 +112,10 @@ class ToimioCoachingMeeting(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
+        if {"plan_id"} & vals.keys() and not self.env.su:
+            # Moved to another person: the record rules (the person's coach)
+            # must still give it to the user, as they did before the move.
+            self.check_access("write")
         if vals.get("is_review") or (
             vals.get("date") and any(self.mapped("is_review"))
         ):

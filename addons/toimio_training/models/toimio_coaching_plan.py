@@ -45,14 +45,14 @@ class ToimioCoachingPlan(models.Model):
     company_id = fields.Many2one(
         related="engagement_id.company_id", store=True, index=True, string="Organiser"
     )
+    # The person's coach is the one truth (hr.employee.toimio_coach_id, which
+    # only administrators choose); the plan shows it, and the record rules
+    # read the person's, not this copy.
     coach_id = fields.Many2one(
-        "res.users",
-        string="Coach",
-        required=True,
+        related="employee_id.toimio_coach_id",
+        store=True,
         index=True,
-        tracking=True,
-        default=lambda self: self.env.user,
-        domain="[('share', '=', False)]",
+        string="Coach",
     )
     date_start = fields.Date(
         string="Start",
@@ -185,6 +185,28 @@ class ToimioCoachingPlan(models.Model):
                     )
                 )
 
+    @api.constrains("employee_id", "coach_id")
+    def _check_coach(self):
+        for plan in self:
+            coach = plan.employee_id.sudo().toimio_coach_id
+            if not coach:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s has no job coach. Ask an administrator to "
+                        "choose the person's coach before opening a coaching plan.",
+                        person=plan.employee_id.sudo().name,
+                    )
+                )
+            if plan.coach_id != coach:
+                raise ValidationError(
+                    self.env._(
+                        "The coach of a coaching plan is always the person's own "
+                        "job coach (%(coach)s). Only an administrator changes it, "
+                        "on the person's form.",
+                        coach=coach.name,
+                    )
+                )
+
     @api.constrains("employee_id", "engagement_id", "state")
     def _check_one_open_plan(self):
         for plan in self.filtered(lambda p: p.state != "closed"):
@@ -268,19 +290,18 @@ class ToimioCoachingPlan(models.Model):
             )
             if plan.engagement_id not in engagements:
                 plan.engagement_id = engagements[:1]
-            coach = plan.employee_id.sudo().toimio_coach_id
-            if coach:
-                plan.coach_id = coach
 
     @api.onchange("engagement_id")
     def _onchange_engagement_id(self):
         for plan in self.filtered("engagement_id"):
             plan.date_end = plan.date_end or plan.engagement_id.date_end
-            if plan.engagement_id.coach_id:
-                plan.coach_id = plan.engagement_id.coach_id
 
     def write(self, vals):
         result = super().write(vals)
+        if {"employee_id", "engagement_id"} & vals.keys() and not self.env.su:
+            # Moved to another person: the record rules (the person's coach)
+            # must still give it to the user, as they did before the move.
+            self.check_access("write")
         if REVIEW_TRIGGERS.intersection(vals):
             self._toimio_sync_reminders()
         return result

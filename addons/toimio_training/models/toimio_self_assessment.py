@@ -24,12 +24,13 @@ class ToimioSelfAssessment(models.Model):
 
     _name = "toimio.self.assessment"
     _description = "Work-ability self-assessment"
-    _inherit = ["mail.activity.mixin", "toimio.special.category.mixin"]
+    _inherit = ["mail.activity.mixin", "toimio.access.logged.mixin"]
     _order = "date desc, date_requested desc, id desc"
     _rec_name = "employee_id"
 
-    _toimio_special_fields = ("answer_summary",)
-    _toimio_special_coach_field = "coach_id"
+    # Only the person's own coach and the administrators have the rows (record
+    # rules; supervisors have no access rights); reads of the answers are logged.
+    _toimio_logged_fields = ("answer_summary",)
 
     plan_id = fields.Many2one(
         "toimio.coaching.plan",
@@ -137,6 +138,14 @@ class ToimioSelfAssessment(models.Model):
             assessment.answer_summary = (
                 Markup('<table class="table table-sm"><tbody>%s</tbody></table>') % rows
             )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "plan_id" in vals and not self.env.su:
+            # Moved to another plan: the record rules (the person's coach)
+            # must still give it to the user, as they did before the move.
+            self.check_access("write")
+        return result
 
     # -- business methods ----------------------------------------------------
 

@@ -196,7 +196,8 @@ class TestCoachingPlan(ToimioTrainingMixin, TransactionCase):
     def test_changing_the_coach_moves_the_review_todo(self):
         plan = self._plan(self.engagement_aino, self.coach_a, state="active")
         self.Plan._toimio_schedule_review_activities(plan)
-        plan.coach_id = self.coach_b
+        self.aino.toimio_coach_id = self.coach_b
+        self.assertEqual(plan.coach_id, self.coach_b)
         self.assertEqual(plan.activity_ids.user_id, self.coach_b)
 
     def test_dashboard_review_overdue(self):

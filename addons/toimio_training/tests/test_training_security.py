@@ -4,7 +4,7 @@
 supervisors and members nothing, administrators all within their companies.
 Tried through the ORM and through JSON-RPC, the web client's own door."""
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
@@ -94,6 +94,43 @@ class TestTrainingSecurity(TrainingSecurityMixin, TransactionCase):
                 }
             )
 
+    def test_the_plans_coach_is_the_persons_coach(self):
+        self.assertEqual(self.plan.coach_id, self.aino.toimio_coach_id)
+        with self.assertRefused(ValidationError, "always the person's own job coach"):
+            self.plan.coach_id = self.coach_b
+        with self.assertRefused(ValidationError, "has no job coach"):
+            self.eero.toimio_coach_id = False
+            self._plan(self.engagement_eero, self.coach_b)
+
+    def test_coach_cannot_move_coaching_data_to_a_colleagues_person(self):
+        """Coach A's own records may not be moved to coach B's person: the
+        record rules read the person's coach after the move, too."""
+        as_a = self.env(user=self.coach_a)
+        with self.assertRefused(AccessError, "top-secret records"):
+            self.plan.with_env(as_a).write(
+                {"employee_id": self.eero.id, "engagement_id": self.engagement_eero.id}
+            )
+        plan_b = self._plan(self.engagement_eero, self.coach_b)
+        for model, records in (
+            ("toimio.coaching.meeting", self.meeting),
+            ("toimio.coaching.goal", self.plan.goal_ids),
+            ("toimio.self.assessment", self.assessment),
+        ):
+            with self.subTest(model=model):
+                with self.assertRefused(AccessError, "top-secret records"):
+                    records.with_env(as_a).write({"plan_id": plan_b.id})
+        self.assertEqual(self.meeting.plan_id, self.plan)
+        self.assertEqual(self.plan.employee_id, self.aino)
+
+    def test_coach_cannot_open_a_plan_for_a_colleagues_person(self):
+        with self.assertRefused(AccessError, "top-secret records"):
+            self.env["toimio.coaching.plan"].with_user(self.coach_a).create(
+                {
+                    "employee_id": self.eero.id,
+                    "engagement_id": self.engagement_eero.id,
+                }
+            )
+
     def test_supervisor_and_member_have_no_access(self):
         for user in (self.supervisor, self.member_a, self.member_b):
             with self.subTest(user=user):
@@ -105,7 +142,7 @@ class TestTrainingSecurity(TrainingSecurityMixin, TransactionCase):
 
     def test_supervisor_cannot_read_coaching_through_the_employee(self):
         with self.assertRaises(AccessError):
-            self.aino.with_user(self.supervisor).read(["toimio_coaching_plan_ids"])
+            self.aino.with_user(self.supervisor).read(["toimio_coaching_plan_count"])
 
     def test_administrator_sees_all_in_own_companies_only(self):
         for model, records in self.records.items():
@@ -142,7 +179,11 @@ class TestTrainingSecurity(TrainingSecurityMixin, TransactionCase):
         """Coaching notes and answers are health data: erased with the rest of
         the person's special-category data after the retention period."""
         ville = self.env["hr.employee"].create(
-            {"name": "Ville Entinen", "company_id": self.cooperative.id}
+            {
+                "name": "Ville Entinen",
+                "company_id": self.cooperative.id,
+                "toimio_coach_id": self.coach_a.id,
+            }
         )
         start = self.today.replace(year=self.today.year - 4, month=1, day=10)
         engagement = self.env["toimio.engagement"].create(
@@ -364,7 +405,7 @@ class TestCoachingMailPrivacy(CoachingMailMixin, TransactionCase):
         self.assertIn(self.note_a.id, [r["id"] for r in rows])
 
     def test_new_coach_takes_over_the_trail(self):
-        self.plan_b.coach_id = self.coach_a
+        self.plan_b.employee_id.toimio_coach_id = self.coach_a
         Activity = self.env["mail.activity"].with_user(self.coach_a)
         self.assertIn(self.review_b, Activity.search(self.PLANS))
         Followers = self.env["mail.followers"].with_user(self.coach_a)
