@@ -17,3 +17,4 @@ from . import test_engagement_rules
 from . import test_activity_sync
 from . import test_print_register_tour
 from . import test_concurrency
+from . import test_integrity

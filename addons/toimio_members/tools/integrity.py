@@ -74,11 +74,12 @@ def check_deferred(env, *constraints):
     names = cr.precommit.data.get(_PRECOMMIT_KEY)
     if names is None:
         names = cr.precommit.data[_PRECOMMIT_KEY] = set()
-        cr.precommit.add(lambda: _check_now(cr, names))
+        cr.precommit.add(lambda: _check_now(cr))
     names.update(constraints)
 
 
-def _check_now(cr, names):
+def _check_now(cr):
+    names = cr.precommit.data.pop(_PRECOMMIT_KEY, None)
     if not names:
         return
     # A constraint an upgrade could not add (rows that break it) is skipped
@@ -90,4 +91,3 @@ def _check_now(cr, names):
     for (name,) in cr.fetchall():
         cr.execute(SQL("SET CONSTRAINTS %s IMMEDIATE", SQL.identifier(name)))
         cr.execute(SQL("SET CONSTRAINTS %s DEFERRED", SQL.identifier(name)))
-    names.clear()
