@@ -13,7 +13,9 @@ What the second transaction raises is what its user reads.
 
 What a test sets up is committed (``committed``) and removed again by the
 cleanups it registers, so the database is left as it was found. Every class
-logs its table at the end: rule, rows kept, the second transaction's message.
+logs its table at the end: rule, rows kept, how many times Odoo ran the second
+transaction (2: it was retried after a serialisation failure or a deadlock,
+and its Python check then saw the first one's row), and its message.
 """
 
 import logging
@@ -48,10 +50,10 @@ class ConcurrencyCase(BaseCase):
     def tearDownClass(cls):
         if cls.table:
             width = max(len(row[0]) for row in cls.table)
-            lines = [f"{'rule':<{width}}  kept  second transaction's message"]
+            lines = [f"{'rule':<{width}}  kept  runs  second transaction's message"]
             lines += [
-                f"{rule:<{width}}  {kept:>4}  {message}"
-                for rule, kept, message in cls.table
+                f"{rule:<{width}}  {kept:>4}  {runs:>4}  {message}"
+                for rule, kept, runs, message in cls.table
             ]
             _logger.info("%s:\n%s", cls.__name__, "\n".join(lines))
         super().tearDownClass()
@@ -91,13 +93,15 @@ class ConcurrencyCase(BaseCase):
         database can go on. ``together=False`` does not wait for that.
 
         Returns the outcome of each transaction: ``None`` when it committed,
-        else the message of what it raised."""
+        else the message of what it raised; and how many times Odoo ran
+        each (more than once after a serialisation failure or a deadlock)."""
         start = threading.Barrier(2, timeout=TIMEOUT)
         done = [threading.Event(), threading.Event()]
         outcomes = [None, None]
+        tries = [[], []]
 
         def run(index):
-            attempts = []
+            attempts = tries[index]
             try:
                 with self.registry.cursor() as cr:
                     env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
@@ -129,7 +133,7 @@ class ConcurrencyCase(BaseCase):
             for thread in threads:
                 thread.join(2 * TIMEOUT)
         self.assertFalse(any(t.is_alive() for t in threads), "a transaction hung")
-        return outcomes
+        return outcomes, [len(attempts) for attempts in tries]
 
     def assertRace(self, rule, work, count, expected, together=True, kept=1):
         """Two transactions do ``work``: one commits, the other is refused
@@ -137,12 +141,13 @@ class ConcurrencyCase(BaseCase):
         kept) is ``kept``. With ``expected=None`` both commit, the second
         one after the first (it waited, and Odoo ran it again). Adds the row
         to the class's table."""
-        outcomes = self.race(work, together=together)
+        outcomes, tries = self.race(work, together=together)
         count = self.committed(count)
         refused = [outcome for outcome in outcomes if outcome is not None]
         message = refused[0] if refused else ""
         shown = message or "(none: it waited for the first, then ran again)"
-        self.table.append((rule, count, shown.replace("\n", " ")))
+        second = outcomes.index(message) if refused else tries.index(max(tries))
+        self.table.append((rule, count, tries[second], shown.replace("\n", " ")))
         if expected is None:
             self.assertFalse(refused, f"{rule}: outcomes {outcomes}")
         else:
