@@ -20,11 +20,12 @@ and its Python check then saw the first one's row), and its message.
 
 import logging
 import threading
+from contextlib import contextmanager
 
 from psycopg2 import IntegrityError
 
 from odoo import SUPERUSER_ID, api
-from odoo.modules.registry import Registry
+from odoo.modules.registry import DummyRLock, Registry
 from odoo.service.model import _as_validation_error, retrying
 from odoo.tests.common import BaseCase, get_db_name
 from odoo.tools import SQL, mute_logger
@@ -35,6 +36,28 @@ TIMEOUT = 60
 # How long a transaction that did its work waits for the other one to have
 # done its own, before it commits.
 RENDEZVOUS = 5
+
+
+@contextmanager
+def registry_unlocked():
+    """Let other threads look the registry up while the test runs.
+
+    Odoo's test runner holds ``Registry._lock`` for the whole run
+    (``odoo.service.server.ThreadedServer.run``), and a transaction's thread
+    needs it to find the registry (``Environment``, ``Transaction.reset``
+    when ``retrying`` starts again). ``Registry.enter_test_mode`` swaps it for
+    a dummy lock while an ``HttpCase``'s server threads run; the race does the
+    same while its two transactions run."""
+    if Registry._saved_lock is not None:
+        yield
+        return
+    Registry._saved_lock = Registry._lock
+    Registry._lock = DummyRLock()
+    try:
+        yield
+    finally:
+        Registry._lock = Registry._saved_lock
+        Registry._saved_lock = None
 
 
 class ConcurrencyCase(BaseCase):
@@ -124,10 +147,12 @@ class ConcurrencyCase(BaseCase):
             finally:
                 done[index].set()
 
-        threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+        threads = [
+            threading.Thread(target=run, args=(i,), daemon=True) for i in range(2)
+        ]
         # The refused statement is logged by the cursor as a bad query, and
         # the retry as information: what a refusal looks like in production.
-        with mute_logger("odoo.sql_db", "odoo.service.model"):
+        with registry_unlocked(), mute_logger("odoo.sql_db", "odoo.service.model"):
             for thread in threads:
                 thread.start()
             for thread in threads:
