@@ -85,12 +85,15 @@ class TestShiftOverlapInDatabase(DatabaseRuleMixin, ToimioJobsCase):
         absent shifts are no overlap."""
         first = self._shift(start=8, stop=12)
         second = self._shift(start=12, stop=16)
-        cancelled = self._shift(start=9, stop=10)
+        cancelled = self._shift(start=16, stop=17)
         cancelled.action_cancel()
         self.env.flush_all()
+        # A cancelled shift at the same time is no overlap.
         self.env.cr.execute(
+            "UPDATE toimio_shift SET start = %s, stop = %s WHERE id = %s;"
             "SET CONSTRAINTS toimio_shift_no_overlap_excl IMMEDIATE;"
-            "SET CONSTRAINTS toimio_shift_no_overlap_excl DEFERRED"
+            "SET CONSTRAINTS toimio_shift_no_overlap_excl DEFERRED",
+            [first.start, first.stop, cancelled.id],
         )
 
         def move():

@@ -116,7 +116,11 @@ class ToimioEngagement(models.Model):
     paid = fields.Boolean(related="type_id.paid")
     invoiceable = fields.Boolean(related="type_id.invoiceable")
     # The type's flag, stored: the exclusion constraint below can only read
-    # the engagement's own row.
+    # the engagement's own row. A constraint rather than a lock on the person
+    # taken before the Python check: a lock holds only where the code takes
+    # it, the constraint on every path (imports, SQL, other addons). Changing
+    # a type's flag rewrites this copy, and the database then refuses the
+    # change if it makes two engagements of a person overlap.
     type_exclusive = fields.Boolean(
         related="type_id.exclusive", store=True, string="Exclusive type"
     )

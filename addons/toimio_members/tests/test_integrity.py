@@ -82,3 +82,24 @@ class TestIntegrity(DatabaseRuleMixin, ToimioMembersCase):
         cr.flush()
         with self.assertRefused(ValidationError, "already has the engagement"):
             first.date_end = False
+
+    def test_database_refusal_in_finnish(self):
+        """A Finnish user reads the database's refusal in Finnish."""
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.env["ir.module.module"]._load_module_terms(["toimio_members"], ["fi_FI"])
+        first = self._engagement(date_start="2026-01-01", date_end="2026-06-30")
+        self._engagement(date_start="2026-07-01", date_end="2026-12-31")
+        self.env = self.env(context=dict(self.env.context, lang="fi_FI"))
+
+        def stretch():
+            self.env.cr.execute(
+                "UPDATE toimio_engagement SET date_end = NULL WHERE id = %s",
+                [first.id],
+            )
+
+        self.assertDatabaseRefuses(
+            "toimio_engagement_exclusive_period_excl",
+            stretch,
+            "Henkilöllä on jo samalle ajalle poissulkevan tyypin työjakso. Päätä "
+            "se ensin tai muuta päivämääriä.",
+        )
