@@ -51,8 +51,14 @@ class TestMembersConcurrency(ConcurrencyCase):
             "End it first or change the dates.",
         )
 
-    # Member numbers and share lines: the member register is being moved into
-    # a model of its own, with its own unique constraints (issue 19). Add its
-    # races here, one test per rule, as test_exclusive_engagements:
-    #   - test_member_number_once: two members given the same number;
-    #   - test_share_line_once: the same share line entered twice.
+    # HOOK (issue 20, member register): member numbers and share lines are
+    # the member register's (toimio.membership, issue 19), whose own unique
+    # constraints (toimio_membership_member_number_company_uniq,
+    # toimio_membership_partner_company_uniq) are to be raced here, one test
+    # per rule, as test_exclusive_engagements:
+    #   - test_member_number_once: two memberships of a cooperative given the
+    #     same member number at once (together=False: a unique key makes the
+    #     second wait);
+    #   - test_one_membership_per_cooperative: one contact made a member twice;
+    #   - test_share_line_once: the same share line entered twice, once the
+    #     register has a rule for it (it has no constraint yet).
