@@ -22,7 +22,13 @@ class TestTrainingConcurrency(ConcurrencyCase):
         self.company_id = self.committed(lambda env: env.ref("base.main_company").id)
         self.employee_id = self.create_committed(
             "hr.employee",
-            {"name": "Rinnakkainen Valmennettava", "company_id": self.company_id},
+            {
+                "name": "Rinnakkainen Valmennettava",
+                "company_id": self.company_id,
+                "toimio_coach_id": self.committed(
+                    lambda env: env.ref("base.user_admin").id
+                ),
+            },
         )
         self.addCleanup(
             self.committed,
