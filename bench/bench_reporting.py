@@ -139,12 +139,12 @@ def build_sql(env, people, shifts, year_start, orders):
     cr.execute(
         f"""
         INSERT INTO toimio_engagement
-               (name, employee_id, type_id, type_code, company_id, date_start,
-                date_end, target_group, state, exit_outcome, followup_result,
-                followup_date, followup_due_date, entry_labour_status,
-                entry_education,
+               (name, employee_id, type_id, type_code, type_exclusive, company_id,
+                date_start, date_end, target_group, state, exit_outcome,
+                followup_result, followup_date, followup_due_date,
+                entry_labour_status, entry_education,
                 create_uid, write_uid, create_date, write_date)
-        SELECT p.name, p.employee_id, t.id, t.code, %(c)s,
+        SELECT p.name, p.employee_id, t.id, t.code, t.exclusive, %(c)s,
                %(y)s::date - 60 - (p.n %% 700)::int,
                CASE WHEN p.n %% 5 = 0 THEN %(y)s::date + (p.n * 13 %% 330)::int END,
                ((p.n %% 3) + 1)::varchar,
@@ -173,10 +173,10 @@ def build_sql(env, people, shifts, year_start, orders):
                %(u)s, %(u)s, now(), now()
           FROM bench_people p;
         INSERT INTO toimio_engagement
-               (name, employee_id, type_id, type_code, company_id, date_start,
-                target_group, state, entry_labour_status, entry_education,
-                create_uid, write_uid, create_date, write_date)
-        SELECT p.name, p.employee_id, %(employment)s, 'employment', %(c)s,
+               (name, employee_id, type_id, type_code, type_exclusive, company_id,
+                date_start, target_group, state, entry_labour_status,
+                entry_education, create_uid, write_uid, create_date, write_date)
+        SELECT p.name, p.employee_id, %(employment)s, 'employment', TRUE, %(c)s,
                e.date_end + 1, '1', 'active', 'employed', 'isced_3_4',
                %(u)s, %(u)s, now(), now()
           FROM bench_people p

@@ -4,6 +4,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
+from odoo.addons.toimio_members.tools.integrity import (
+    check_deferred,
+    ensure_btree_gist,
+    overlap_domain,
+)
+
 from .toimio_funding_outcome import units_sql
 
 # What a statement says: frozen once it is confirmed.
@@ -86,6 +92,23 @@ class ToimioFundingStatement(models.Model):
     )
     payment_state = fields.Selection(related="move_id.payment_state", string="Payment")
 
+    _sql_constraints = [
+        (
+            "period_excl",
+            "EXCLUDE USING gist (agreement_id WITH =, "
+            "daterange(period_start, period_end, '[]') WITH &&) "
+            "WHERE (state <> 'cancelled' AND period_end >= period_start) "
+            "DEFERRABLE INITIALLY DEFERRED",
+            "The agreement already has a statement for part of this period: an "
+            "outcome may be invoiced only once. Choose a period after it, or "
+            "cancel that statement first.",
+        ),
+    ]
+
+    def _auto_init(self):
+        ensure_btree_gist(self.env.cr)
+        return super()._auto_init()
+
     @api.depends("agreement_id.name", "period_start", "period_end")
     def _compute_name(self):
         for statement in self:
@@ -160,8 +183,12 @@ class ToimioFundingStatement(models.Model):
                     ("id", "!=", statement.id),
                     ("agreement_id", "=", statement.agreement_id.id),
                     ("state", "!=", "cancelled"),
-                    ("period_start", "<=", statement.period_end),
-                    ("period_end", ">=", statement.period_start),
+                    *overlap_domain(
+                        statement.period_start,
+                        statement.period_end,
+                        "period_start",
+                        "period_end",
+                    ),
                 ],
                 limit=1,
             )
@@ -176,6 +203,7 @@ class ToimioFundingStatement(models.Model):
                         other=other.name,
                     )
                 )
+        check_deferred(self.env, "toimio_funding_statement_period_excl")
 
     def write(self, vals):
         if FROZEN_FIELDS & set(vals):
@@ -227,6 +255,16 @@ class ToimioFundingStatement(models.Model):
         self.env.flush_all()
         cr = self.env.cr
         ids = self.ids
+        # One computation of a statement at a time: a second one waits here
+        # and then starts again on what the first wrote (Odoo retries the
+        # serialisation failure), so the annex is never written twice.
+        cr.execute(
+            SQL(
+                "SELECT id FROM toimio_funding_statement WHERE id = ANY(%s) "
+                "ORDER BY id FOR NO KEY UPDATE",
+                ids,
+            )
+        )
         cr.execute(
             SQL(
                 """

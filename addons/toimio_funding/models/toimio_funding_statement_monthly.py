@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from odoo.addons.toimio_members.tools.integrity import overlap_domain
+
 
 class ToimioFundingStatement(models.Model):
     _inherit = "toimio.funding.statement"
@@ -20,20 +22,13 @@ class ToimioFundingStatement(models.Model):
         first = month.replace(day=1)
         last = first + relativedelta(months=1, days=-1)
         agreements = self.env["toimio.funding.agreement"].search(
-            [
-                ("company_id", "=", company.id),
-                ("date_start", "<=", last),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", first),
-            ]
+            [("company_id", "=", company.id), *overlap_domain(first, last)]
         )
         stated = self.search(
             [
                 ("agreement_id", "in", agreements.ids),
                 ("state", "!=", "cancelled"),
-                ("period_start", "<=", last),
-                ("period_end", ">=", first),
+                *overlap_domain(first, last, "period_start", "period_end"),
             ]
         ).agreement_id
         statements = self.create(

@@ -8,3 +8,4 @@ from . import test_funding_monthly
 from . import test_funding_security
 from . import test_funding_tour
 from . import test_funding_reference_access
+from . import test_concurrency

@@ -20,6 +20,8 @@ from odoo.exceptions import UserError
 from odoo.tools import format_date
 from odoo.tools.sql import create_index
 
+from odoo.addons.toimio_members.tools.integrity import ensure_btree_gist
+
 ABSENCE_REASONS = [
     ("sick", "Sick"),
     ("no_show", "Did not come"),
@@ -191,7 +193,21 @@ class ToimioShift(models.Model):
     )
     site_address = fields.Char(compute="_compute_site_address", compute_sudo=True)
 
+    # No two planned or done shifts of a person at once (the rule "overlap"
+    # of shift_rules, checked with its message by _check_toimio_rules).
+    _sql_constraints = [
+        (
+            "no_overlap_excl",
+            "EXCLUDE USING gist (employee_id WITH =, tsrange(start, stop) WITH &&) "
+            "WHERE (state IN ('planned', 'done') AND stop > start) "
+            "DEFERRABLE INITIALLY DEFERRED",
+            "The person already has a shift at this time (rule: no overlapping "
+            "shifts). Move one of them.",
+        ),
+    ]
+
     def _auto_init(self):
+        ensure_btree_gist(self.env.cr)
         res = super()._auto_init()
         create_index(
             self.env.cr,

@@ -18,3 +18,4 @@ from . import test_finnish_job_labels
 from . import test_today_absence_tour
 from . import test_invoice_send_tour
 from . import test_copy_week_tour
+from . import test_concurrency

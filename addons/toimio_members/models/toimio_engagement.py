@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from ..tools.integrity import check_deferred, ensure_btree_gist, overlap_domain
+
 TARGET_GROUPS = [
     ("1", "I – work"),
     ("2", "II – coaching and supported work"),
@@ -113,6 +115,32 @@ class ToimioEngagement(models.Model):
     exit_note = fields.Text()
     paid = fields.Boolean(related="type_id.paid")
     invoiceable = fields.Boolean(related="type_id.invoiceable")
+    # The type's flag, stored: the exclusion constraint below can only read
+    # the engagement's own row. A constraint rather than a lock on the person
+    # taken before the Python check: a lock holds only where the code takes
+    # it, the constraint on every path (imports, SQL, other addons). Changing
+    # a type's flag rewrites this copy, and the database then refuses the
+    # change if it makes two engagements of a person overlap.
+    type_exclusive = fields.Boolean(
+        related="type_id.exclusive", store=True, string="Exclusive type"
+    )
+
+    _sql_constraints = [
+        (
+            "exclusive_period_excl",
+            "EXCLUDE USING gist (employee_id WITH =, "
+            "daterange(date_start, date_end, '[]') WITH &&) "
+            "WHERE (type_exclusive AND state <> 'ended' "
+            "AND (date_end IS NULL OR date_end >= date_start)) "
+            "DEFERRABLE INITIALLY DEFERRED",
+            "The person already has an engagement of an exclusive type in the "
+            "same period. End it first or change the dates.",
+        ),
+    ]
+
+    def _auto_init(self):
+        ensure_btree_gist(self.env.cr)
+        return super()._auto_init()
 
     # -- computes ---------------------------------------------------------
 
@@ -223,18 +251,13 @@ class ToimioEngagement(models.Model):
     def _get_overlapping_domain(self):
         """Engagements of exclusive types of the same person overlapping self."""
         self.ensure_one()
-        domain = [
+        return [
             ("id", "!=", self.id),
             ("employee_id", "=", self.employee_id.id),
-            ("type_id.exclusive", "=", True),
+            ("type_exclusive", "=", True),
             ("state", "!=", "ended"),
-            "|",
-            ("date_end", "=", False),
-            ("date_end", ">=", self.date_start),
+            *overlap_domain(self.date_start, self.date_end),
         ]
-        if self.date_end:
-            domain.append(("date_start", "<=", self.date_end))
-        return domain
 
     @api.constrains("employee_id", "type_id", "date_start", "date_end", "state")
     def _check_overlap(self):
@@ -249,6 +272,8 @@ class ToimioEngagement(models.Model):
                         other=other.display_name,
                     )
                 )
+        # Two transactions may pass the check together: the database decides.
+        check_deferred(self.env, "toimio_engagement_exclusive_period_excl")
 
     # -- CRUD -----------------------------------------------------------------
 

@@ -16,3 +16,5 @@ from . import test_end_to_end
 from . import test_engagement_rules
 from . import test_activity_sync
 from . import test_print_register_tour
+from . import test_concurrency
+from . import test_integrity

@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from odoo.addons.toimio_members.tools.integrity import check_deferred
+
 REVIEW_ACTIVITY_XMLID = "toimio_training.mail_activity_type_coaching_review"
 # Writing these may make, move or remove the review to-do.
 REVIEW_TRIGGERS = {"state", "coach_id", "next_review_date"}
@@ -104,6 +106,13 @@ class ToimioCoachingPlan(models.Model):
             "review_after_start",
             "CHECK (next_review_date IS NULL OR next_review_date >= date_start)",
             "The next review cannot be before the plan starts.",
+        ),
+        (
+            "one_open_plan_excl",
+            "EXCLUDE USING btree (engagement_id WITH =) WHERE (state <> 'closed') "
+            "DEFERRABLE INITIALLY DEFERRED",
+            "The person already has an open coaching plan for this engagement. "
+            "Continue that plan or close it first.",
         ),
     ]
 
@@ -227,6 +236,7 @@ class ToimioCoachingPlan(models.Model):
                         plan=other.name,
                     )
                 )
+        check_deferred(self.env, "toimio_coaching_plan_one_open_plan_excl")
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

@@ -9,6 +9,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from odoo.addons.toimio_members.tools.integrity import (
+    check_deferred,
+    ensure_btree_gist,
+    overlap_domain,
+)
+
 from . import toimio_wage_subsidy_rules as rules
 
 # Fields a submitted claim was computed from: frozen once claims are submitted.
@@ -191,7 +197,21 @@ class ToimioWageSubsidy(models.Model):
             "unique(authority_id, decision_number)",
             "This authority already has a decision with this number.",
         ),
+        (
+            "period_excl",
+            "EXCLUDE USING gist (employee_id WITH =, company_id WITH =, "
+            "daterange(date_start, date_end, '[]') WITH &&) "
+            "WHERE (state <> 'cancelled' AND date_end >= date_start) "
+            "DEFERRABLE INITIALLY DEFERRED",
+            "The person already has a pay-subsidy decision from this employer for "
+            "part of this period. Decisions of the same person and employer may "
+            "not overlap: correct the dates or cancel the other decision.",
+        ),
     ]
+
+    def _auto_init(self):
+        ensure_btree_gist(self.env.cr)
+        return super()._auto_init()
 
     # -- computes -----------------------------------------------------------
 
@@ -394,8 +414,7 @@ class ToimioWageSubsidy(models.Model):
             ("employee_id", "=", self.employee_id.id),
             ("company_id", "=", self.company_id.id),
             ("state", "!=", "cancelled"),
-            ("date_start", "<=", self.date_end),
-            ("date_end", ">=", self.date_start),
+            *overlap_domain(self.date_start, self.date_end),
         ]
 
     @api.constrains("employee_id", "company_id", "date_start", "date_end", "state")
@@ -416,6 +435,7 @@ class ToimioWageSubsidy(models.Model):
                         end=format_date(self.env, other.date_end),
                     )
                 )
+        check_deferred(self.env, "toimio_wage_subsidy_period_excl")
 
     @api.constrains("engagement_id", "state", "date_start", "date_end")
     def _check_engagement(self):

@@ -9,6 +9,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero, format_date
 
+from odoo.addons.toimio_members.tools.integrity import periods_overlap
+
 from . import toimio_wage_subsidy_rules as rules
 
 
@@ -292,8 +294,12 @@ class ToimioWageSubsidyClaim(models.Model):
                 if other.payment_month == claim.payment_month or (
                     claim.period_start
                     and other.period_start
-                    and other.period_start <= claim.period_end
-                    and other.period_end >= claim.period_start
+                    and periods_overlap(
+                        claim.period_start,
+                        claim.period_end,
+                        other.period_start,
+                        other.period_end,
+                    )
                 ):
                     raise ValidationError(claim._claimed_twice_message(other))
 

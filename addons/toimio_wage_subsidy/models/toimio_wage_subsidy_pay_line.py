@@ -4,6 +4,12 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
+from odoo.addons.toimio_members.tools.integrity import (
+    check_deferred,
+    ensure_btree_gist,
+    overlap_sql,
+)
+
 from . import toimio_wage_subsidy_rules as rules
 
 
@@ -57,6 +63,22 @@ class ToimioWageSubsidyPayLine(models.Model):
     )
     claim_state = fields.Selection(related="claim_id.state", string="Claim status")
     note = fields.Char()
+
+    _sql_constraints = [
+        (
+            "period_excl",
+            "EXCLUDE USING gist (subsidy_id WITH =, "
+            "daterange(period_start, period_end, '[]') WITH &&) "
+            "WHERE (period_end >= period_start) "
+            "DEFERRABLE INITIALLY DEFERRED",
+            "This pay period overlaps a pay period already entered on the "
+            "decision. Correct the existing line instead of adding another.",
+        ),
+    ]
+
+    def _auto_init(self):
+        ensure_btree_gist(self.env.cr)
+        return super()._auto_init()
 
     # -- computes -----------------------------------------------------------
 
@@ -160,14 +182,15 @@ class ToimioWageSubsidyPayLine(models.Model):
                   FROM toimio_wage_subsidy_pay_line a
                   JOIN toimio_wage_subsidy_pay_line b
                     ON b.subsidy_id = a.subsidy_id AND b.id != a.id
-                   AND b.period_start <= a.period_end
-                   AND b.period_end >= a.period_start
+                   AND %s
                  WHERE a.id IN %s
                  LIMIT 1
                 """,
+                overlap_sql("a", "b"),
                 tuple(self.ids),
             )
         )
+        check_deferred(self.env, "toimio_wage_subsidy_pay_line_period_excl")
         if rows:
             line, other = self.browse(rows[0][0]), self.browse(rows[0][1])
             raise ValidationError(

@@ -11,6 +11,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from odoo.addons.toimio_members.tools.integrity import periods_overlap
+
 from ..models import toimio_wage_subsidy_rules as rules
 
 REQUIRED_COLUMNS = ("employee", "period_start", "period_end", "gross_pay", "hours")
@@ -161,7 +163,9 @@ class ToimioWageSubsidyPayImportWizard(models.TransientModel):
                     (
                         label
                         for start, end, label in periods[vals["subsidy_id"]]
-                        if start <= vals["period_end"] and end >= vals["period_start"]
+                        if periods_overlap(
+                            start, end, vals["period_start"], vals["period_end"]
+                        )
                     ),
                     None,
                 )
