@@ -1,5 +1,7 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import threading
+
 from odoo.tests import tagged
 
 from .concurrency import ConcurrencyCase
@@ -7,7 +9,8 @@ from .concurrency import ConcurrencyCase
 
 @tagged("post_install", "-at_install", "toimio_concurrency")
 class TestMembersConcurrency(ConcurrencyCase):
-    """Engagements of exclusive types, saved by two people at once."""
+    """Engagements of exclusive types and the member register, saved by two
+    people at once."""
 
     def setUp(self):
         super().setUp()
@@ -51,14 +54,72 @@ class TestMembersConcurrency(ConcurrencyCase):
             "End it first or change the dates.",
         )
 
-    # HOOK (issue 20, member register): member numbers and share lines are
-    # the member register's (toimio.membership, issue 19), whose own unique
-    # constraints (toimio_membership_member_number_company_uniq,
-    # toimio_membership_partner_company_uniq) are to be raced here, one test
-    # per rule, as test_exclusive_engagements:
-    #   - test_member_number_once: two memberships of a cooperative given the
-    #     same member number at once (together=False: a unique key makes the
-    #     second wait);
-    #   - test_one_membership_per_cooperative: one contact made a member twice;
-    #   - test_share_line_once: the same share line entered twice, once the
-    #     register has a rule for it (it has no constraint yet).
+    # -- the member register (toimio.membership) -------------------------------
+
+    def _register_partners(self):
+        """Two contacts, and the work's contact for each transaction: the same
+        one again when Odoo runs a transaction a second time."""
+        partner_ids = [
+            self.create_committed("res.partner", {"name": f"Rinnakkainen Jäsen {n}"})
+            for n in (1, 2)
+        ]
+        self.addCleanup(
+            self.committed,
+            lambda env: env["toimio.membership"]
+            .search([("partner_id", "in", partner_ids)])
+            .unlink(),
+        )
+        lock = threading.Lock()
+        taken = {}
+
+        def partner_of_this_transaction():
+            with lock:
+                thread = threading.current_thread()
+                taken.setdefault(thread, partner_ids[len(taken)])
+                return taken[thread]
+
+        return partner_ids, partner_of_this_transaction
+
+    def test_member_number_once(self):
+        """Two applicants of one cooperative given the same member number at
+        once: one keeps it (UNIQUE(company_id, member_number))."""
+        partner_ids, partner = self._register_partners()
+
+        def work(env):
+            env["toimio.membership"].create(
+                {
+                    "partner_id": partner(),
+                    "company_id": self.company_id,
+                    "member_number": "R-1",
+                }
+            )
+
+        self.assertRace(
+            "member numbers per cooperative",
+            work,
+            lambda env: env["toimio.membership"].search_count(
+                [("company_id", "=", self.company_id), ("member_number", "=", "R-1")]
+            ),
+            "needs a member number of their own",
+            together=False,
+        )
+
+    def test_one_membership_per_cooperative(self):
+        """One contact made an applicant of the same cooperative twice at
+        once: one membership (UNIQUE(partner_id, company_id))."""
+        partner_ids, _partner = self._register_partners()
+
+        def work(env):
+            env["toimio.membership"].create(
+                {"partner_id": partner_ids[0], "company_id": self.company_id}
+            )
+
+        self.assertRace(
+            "memberships per contact and cooperative",
+            work,
+            lambda env: env["toimio.membership"].search_count(
+                [("partner_id", "=", partner_ids[0])]
+            ),
+            "one membership in each cooperative",
+            together=False,
+        )
