@@ -48,7 +48,6 @@ def test_po_placeholders_match(po_path):
     """A translation (Finnish, or another language's partial one such as the
     portal's Swedish labels) keeps every %(name)s placeholder of its source,
     and has no fuzzy entries."""
-    import re
 
     pattern = re.compile(r"%\(\w+\)s|%s|%d")
     po = polib.pofile(str(po_path))
@@ -147,9 +146,7 @@ def test_fi_po_is_not_filled_from_another_language(addon):
         for entry in _entries(addon)
         if any(
             FOREIGN_LETTERS.search(word)
-            for word in _words(entry.msgstr)
-            - _words(entry.msgid)
-            - FINNISH_LOANWORDS
+            for word in _words(entry.msgstr) - _words(entry.msgid) - FINNISH_LOANWORDS
         )
     ]
     assert not foreign, f"{addon.name}: not Finnish: " + "; ".join(foreign)

@@ -11,4 +11,3 @@ from . import test_work_request_swedish
 from . import test_work_request_integrity
 from . import test_work_request_doors
 from . import test_work_request_impact
-

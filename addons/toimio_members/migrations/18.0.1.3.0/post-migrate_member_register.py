@@ -18,6 +18,7 @@
 import json
 import logging
 
+from odoo.tools import SQL
 from odoo.tools.sql import column_exists, table_exists
 
 _logger = logging.getLogger(__name__)
@@ -114,9 +115,17 @@ def migrate(cr, version):
         return
     history = move_history(cr)
     problems = []
-    differs = " OR ".join(f"p.{old} IS DISTINCT FROM m.{new}" for old, new in FIELDS)
+    differs = SQL(" OR ").join(
+        SQL(
+            "p.%s IS DISTINCT FROM m.%s",
+            SQL.identifier(old),
+            SQL.identifier(new),
+        )
+        for old, new in FIELDS
+    )
     cr.execute(
-        f"""
+        SQL(
+            """
         SELECT p.id, p.name
           FROM res_partner p
           LEFT JOIN toimio_membership m
@@ -125,8 +134,10 @@ def migrate(cr, version):
          WHERE p.toimio_member_state IS NOT NULL
            AND (m.id IS NULL
                 OR m.state IS DISTINCT FROM p.toimio_member_state
-                OR {differs})
-        """
+                OR %s)
+        """,
+            differs,
+        )
     )
     problems += [
         f"partner {pid} ({name}): register differs" for pid, name in cr.fetchall()
