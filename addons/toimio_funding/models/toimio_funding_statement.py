@@ -239,7 +239,7 @@ class ToimioFundingStatement(models.Model):
                     self.env._(
                         "The invoice %(move)s is not the invoice of %(name)s: it "
                         "must be the organiser's invoice to the payer, made by "
-                        "Invoice on this statement.",
+                        "Create invoice on this statement.",
                         move=move.display_name,
                         name=statement.name,
                     )

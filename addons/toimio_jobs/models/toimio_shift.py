@@ -513,14 +513,14 @@ class ToimioShift(models.Model):
         }
 
     def _toimio_shifted(self, weeks):
-        """Values of a copy of this shift ``weeks`` weeks later (same local time)."""
+        """Values of a copy of this shift ``weeks`` weeks later (same local
+        time); planned, as ``copy_data`` leaves the state out (managed)."""
         self.ensure_one()
         delta = timedelta(weeks=weeks)
         return self.copy_data(
             {
                 "start": self._toimio_utc(self._toimio_local(self.start) + delta),
                 "stop": self._toimio_utc(self._toimio_local(self.stop) + delta),
-                "state": "planned",
             }
         )[0]
 

@@ -128,8 +128,7 @@ class ToimioManagedFieldsMixin(models.AbstractModel):
         if not managed:
             return
         labels = ", ".join(
-            f"“{self._fields[name]._description_string(self.env)}”"
-            for name in managed
+            f"“{self._fields[name]._description_string(self.env)}”" for name in managed
         )
         raise AccessError(
             self.env._(

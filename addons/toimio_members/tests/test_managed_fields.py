@@ -20,7 +20,9 @@ class TestManagedFields(ToimioMembersCase):
 
     def setUp(self):
         super().setUp()
-        self.engagement = self._engagement(coach_id=self.coach.id, date_end="2026-06-30")
+        self.engagement = self._engagement(
+            coach_id=self.coach.id, date_end="2026-06-30"
+        )
         self.as_coach = self.engagement.with_user(self.coach)
 
     def test_coach_cannot_write_the_state(self):
@@ -122,6 +124,47 @@ class TestManagedFields(ToimioMembersCase):
         self.engagement.sudo().write({"state": "active"})
         self.assertEqual(self.engagement.state, "active")
 
+    def test_the_target_group_history_records_who_and_from_where(self):
+        """A coach may record a change of group (the wizard), but not which
+        group the person came from nor who made the change."""
+        Change = self.env["toimio.target.group.change"].with_user(self.coach)
+        for vals in ({"old_group": "3"}, {"user_id": self.other_coach.id}):
+            with (
+                self.subTest(vals=vals),
+                self.assertRefused(
+                    AccessError, "on Target group change: the system sets them"
+                ),
+            ):
+                Change.create(
+                    {
+                        "employee_id": self.aino.id,
+                        "new_group": "1",
+                        "reason": "Valmis avoimille työmarkkinoille",
+                        **vals,
+                    }
+                )
+        wizard = (
+            self.env["toimio.target.group.wizard"]
+            .with_user(self.coach)
+            .create({"employee_id": self.aino.id, "new_group": "1", "reason": "Valmis"})
+        )
+        wizard.action_confirm()
+        change = self.aino.toimio_group_change_ids.sorted("id")[-1]
+        self.assertEqual(change.user_id, self.coach)
+        self.assertEqual(change.new_group, "1")
+
+    def test_every_managed_field_is_read_only_in_its_definition(self):
+        """One rule everywhere: a managed field is also ``readonly`` on the
+        field, so forms never send it and the access matrix skips it."""
+        users = self.env["toimio.managed.fields.mixin"]._inherit_children
+        self.assertIn("toimio.engagement", users)
+        for name in users:
+            Model = self.env[name]
+            for fname in Model._toimio_managed_fields:
+                with self.subTest(model=name, field=fname):
+                    self.assertIn(fname, Model._fields)
+                    self.assertTrue(Model._fields[fname].readonly)
+
 
 @tagged("post_install", "-at_install")
 class TestManagedFieldsJsonRpc(JsonRpcMixin, HttpCase):
@@ -182,6 +225,9 @@ class TestManagedFieldsJsonRpc(JsonRpcMixin, HttpCase):
 
     def test_the_action_works_over_rpc(self):
         self._call_kw(
-            "managed_coach", "toimio.engagement", "action_activate", [[self.engagement.id]]
+            "managed_coach",
+            "toimio.engagement",
+            "action_activate",
+            [[self.engagement.id]],
         )
         self.assertEqual(self.engagement.state, "active")

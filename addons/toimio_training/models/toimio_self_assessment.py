@@ -91,7 +91,7 @@ class ToimioSelfAssessment(models.Model):
         string="Filled in with the coach", readonly=True, copy=False
     )
     score_ids = fields.One2many(
-        "toimio.self.assessment.score", "assessment_id", string="Scores"
+        "toimio.self.assessment.score", "assessment_id", string="Scores", readonly=True
     )
     average_score = fields.Float(
         compute="_compute_average_score", store=True, aggregator="avg", digits=(4, 2)
@@ -352,8 +352,8 @@ class ToimioSelfAssessment(models.Model):
                 raise AccessError(
                     self.env._(
                         "The answer linked to this self-assessment is not an "
-                        "answer to its questionnaire; it is left untouched. "
-                        "Cancel the self-assessment and ask again."
+                        "answer to its questionnaire, so it is left untouched. "
+                        "Ask an administrator to check the self-assessment."
                     )
                 )
         return inputs
