@@ -5,8 +5,11 @@
 A model lists in ``_toimio_managed_fields`` the fields that only its own
 actions set: states, links an action makes (the journal entry of a claim, the
 timesheet line of a recorded shift), sequence numbers, figures an action
-computes. ``readonly=True`` on a field is a hint for the web client only; the
-ORM accepts any value a user sends to ``create`` or ``write`` over JSON-RPC
+computes. An addon that extends the model lists only the fields it adds: the
+lists of all its classes are merged.
+
+``readonly=True`` on a field is a hint for the web client only; the ORM
+accepts any value a user sends to ``create`` or ``write`` over JSON-RPC
 (``/web/dataset/call_kw``, ``web_save``, ``load``). This mixin refuses them.
 
 How the model's own code sets them
@@ -74,7 +77,8 @@ class ToimioManagedFieldsMixin(models.AbstractModel):
     _name = "toimio.managed.fields.mixin"
     _description = "Fields only the system sets"
 
-    # Names of the fields that only the model's own code sets.
+    # Names of the fields that only the model's own code sets; an extension
+    # of the model lists only the fields it adds (the lists are merged).
     _toimio_managed_fields = ()
     # Whether stored read-only computed fields are managed too (True on
     # Toimio's models; a core model that takes the mixin for one field of
@@ -107,7 +111,13 @@ class ToimioManagedFieldsMixin(models.AbstractModel):
     def _toimio_managed_field_names(self):
         """The managed fields: those listed, and the stored read-only
         computed fields without an inverse."""
-        names = set(self._toimio_managed_fields)
+        # Every class of the model adds its own: an addon extending a model
+        # lists only the fields it brings.
+        names = {
+            name
+            for cls in type(self).__mro__
+            for name in cls.__dict__.get("_toimio_managed_fields", ())
+        }
         if not self._toimio_managed_computed:
             return names
         for name, field in self._fields.items():
@@ -160,7 +170,7 @@ class ToimioManagedFieldsMixin(models.AbstractModel):
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
         for vals in vals_list:
-            for name in self._toimio_managed_fields:
+            for name in self._toimio_managed_field_names():
                 if name not in (default or {}):
                     vals.pop(name, None)
         return vals_list

@@ -160,7 +160,7 @@ class TestManagedFields(ToimioMembersCase):
         self.assertIn("toimio.engagement", users)
         for name in users:
             Model = self.env[name]
-            for fname in Model._toimio_managed_fields:
+            for fname in Model._toimio_managed_field_names():
                 with self.subTest(model=name, field=fname):
                     self.assertIn(fname, Model._fields)
                     self.assertTrue(Model._fields[fname].readonly)
