@@ -146,7 +146,9 @@ class ToimioManagedFieldsMixin(models.AbstractModel):
                 "through the record's actions (buttons such as Confirm, Post or "
                 "Record). Use those actions instead.",
                 fields=labels,
-                model=self._description,
+                # the model's name in the user's language
+                model=self.env["ir.model"].sudo()._get(self._name).name
+                or self._description,
             )
         )
 

@@ -124,6 +124,14 @@ class TestManagedFields(ToimioMembersCase):
         self.engagement.sudo().write({"state": "active"})
         self.assertEqual(self.engagement.state, "active")
 
+    def test_the_refusal_is_in_finnish(self):
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.env["ir.module.module"]._load_module_terms(["toimio_members"], ["fi_FI"])
+        with self.assertRefused(
+            AccessError, "Et voi asettaa kenttiä “Tila” \\(Työjakso\\)"
+        ):
+            self.as_coach.with_context(lang="fi_FI").write({"state": "ended"})
+
     def test_the_target_group_history_records_who_and_from_where(self):
         """A coach may record a change of group (the wizard), but not which
         group the person came from nor who made the change."""
