@@ -10,7 +10,10 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import HttpCase, TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
 
 from .common import ToimioTrainingMixin
 
@@ -134,3 +137,41 @@ class TestTrainingManagedFields(ToimioTrainingMixin, TransactionCase):
         self.plan.with_user(self.coach_a).write(
             {"next_review_date": self.today + timedelta(days=40)}
         )
+
+
+@tagged("post_install", "-at_install")
+class TestTrainingManagedFieldsJsonRpc(JsonRpcMixin, ToimioTrainingMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_training()
+        cls.plan = cls._plan(
+            cls.engagement_aino,
+            cls.coach_a,
+            next_review_date=cls.today + timedelta(days=30),
+        )
+
+    @mute_logger("odoo.http")
+    def test_coach_cannot_close_a_plan_by_writing_it(self):
+        response = self._call(
+            self.coach_a.login,
+            "toimio.coaching.plan",
+            "web_save",
+            [[self.plan.id], {"state": "closed", "date_closed": "2026-01-31"}],
+            {"specification": {"state": {}}},
+        )
+        self.assertRefusedRpc(response)
+        self.assertIn(
+            "on Coaching plan: the system sets them",
+            response["error"]["data"]["message"],
+        )
+        self.assertEqual(self.plan.state, "draft")
+
+    def test_coach_starts_the_plan_by_rpc(self):
+        self._call_kw(
+            self.coach_a.login,
+            "toimio.coaching.plan",
+            "action_activate",
+            [[self.plan.id]],
+        )
+        self.assertEqual(self.plan.state, "active")

@@ -6,7 +6,10 @@ actions only, as the administrator (the lowest role that writes them)."""
 
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
 
 from .test_wage_subsidy_common import WageSubsidyCase
 
@@ -106,3 +109,38 @@ class TestWageSubsidyManagedFields(WageSubsidyCase):
         )
         with self.assertRefused(ValidationError, "is not the receivable of"):
             self.claim.sudo().write({"move_id": move.id})
+
+
+@tagged("post_install", "-at_install")
+class TestWageSubsidyManagedFieldsJsonRpc(JsonRpcMixin, WageSubsidyCase, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.decision = cls._decision(decision_number="LAP/RPC/2026")
+        cls._pay(cls.decision, "2026-01-01", "2026-01-31", 2000, 160)
+        cls.claim = cls.decision.action_create_claims()
+
+    @mute_logger("odoo.http")
+    def test_administrator_cannot_mark_a_claim_paid_by_rpc(self):
+        response = self._call(
+            self.admin.login,
+            "toimio.wage.subsidy.claim",
+            "write",
+            [[self.claim.id], {"state": "paid", "paid_date": "2026-03-01"}],
+            {"context": {"toimio_managed_write": ["toimio.wage.subsidy.claim"]}},
+        )
+        self.assertRefusedRpc(response)
+        self.assertIn(
+            "on Pay-subsidy claim: the system sets them",
+            response["error"]["data"]["message"],
+        )
+        self.assertEqual(self.claim.state, "draft")
+
+    def test_administrator_closes_the_decision_by_rpc(self):
+        self._call_kw(
+            self.admin.login,
+            "toimio.wage.subsidy",
+            "action_close",
+            [[self.decision.id]],
+        )
+        self.assertEqual(self.decision.state, "closed")
