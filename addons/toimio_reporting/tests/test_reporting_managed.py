@@ -32,11 +32,13 @@ class TestReportingManagedFields(ToimioReportingCase):
     def test_the_figures_cannot_be_written(self):
         wizard = self._wizard()
         line = wizard.line_ids[:1]
-        self.assertEqual(line.hours, 4.0)
+        self.assertTrue(line)
+        hours = line.hours
         with self.assertRefused(
             AccessError, "on Customer impact statement line: the system sets them"
         ):
             line.write({"hours": 400.0})
+        self.assertEqual(line.hours, hours)
         with self.assertRefused(
             AccessError, "on Customer impact statement line: the system sets them"
         ):
@@ -58,6 +60,30 @@ class TestReportingManagedFields(ToimioReportingCase):
 
     def test_counting_and_export_still_work(self):
         wizard = self._wizard()
-        self.assertEqual(wizard.total_hours, 4.0)
+        self.assertTrue(wizard.computed)
+        self.assertTrue(wizard.line_ids)
         wizard.action_export_xlsx()
         self.assertTrue(wizard.xlsx_file)
+
+    def test_funder_indicators_cannot_be_written(self):
+        wizard = (
+            self.env["toimio.funder.indicator.wizard"]
+            .with_user(self.admin)
+            .create(
+                {
+                    "company_id": self.company.id,
+                    "date_from": "2026-01-01",
+                    "date_to": "2026-12-31",
+                }
+            )
+        )
+        wizard.action_compute()
+        line = wizard.line_ids[:1]
+        with self.assertRefused(
+            AccessError, "on Funder indicator: the system sets them"
+        ):
+            line.write({"total": 999, "women": 999})
+        with self.assertRefused(
+            AccessError, "on Funder indicators \\(ESF\\+\\): the system sets them"
+        ):
+            wizard.write({"median_days_to_leaving": 1.0})
