@@ -13,7 +13,12 @@ REFERENCE_GROUPS = "toimio_members.group_toimio_admin"
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "toimio.managed.fields.mixin"]
+    # The code comes from the sequence, never from a user: a payer's annex
+    # names people by it.
+    _toimio_managed_fields = ("toimio_reference",)
+    _toimio_managed_computed = False
 
     toimio_reference = fields.Char(
         string="Reference code",
@@ -40,9 +45,11 @@ class HrEmployee(models.Model):
     def create(self, vals_list):
         sequence = self.env["ir.sequence"].sudo()
         for vals in vals_list:
+            self._toimio_managed_check(vals)
             if not vals.get("toimio_reference"):
                 vals["toimio_reference"] = sequence.next_by_code(SEQUENCE_CODE)
-        return super().create(vals_list)
+        employees = super(HrEmployee, self._toimio_managed()).create(vals_list)
+        return employees.with_env(self.env)
 
     @api.model
     def _toimio_fill_references(self):

@@ -23,8 +23,18 @@ class ToimioFundingStatement(models.Model):
 
     _name = "toimio.funding.statement"
     _description = "Funding statement"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "toimio.managed.fields.mixin"]
     _order = "period_start desc, id desc"
+    # Set by Compute / Confirm / Invoice / Cancel / Reset; the lines and units
+    # are written by Compute only (and are read-only to everyone).
+    _toimio_managed_fields = (
+        "state",
+        "move_id",
+        "max_amount",
+        "computed_at",
+        "line_ids",
+        "unit_ids",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     agreement_id = fields.Many2one(
@@ -49,10 +59,13 @@ class ToimioFundingStatement(models.Model):
         string="Period end", required=True, index=True, tracking=True
     )
     line_ids = fields.One2many(
-        "toimio.funding.statement.line", "statement_id", string="Outcomes"
+        "toimio.funding.statement.line",
+        "statement_id",
+        string="Outcomes",
+        readonly=True,
     )
     unit_ids = fields.One2many(
-        "toimio.funding.statement.unit", "statement_id", string="Annex"
+        "toimio.funding.statement.unit", "statement_id", string="Annex", readonly=True
     )
     unit_count = fields.Integer(string="Units", compute="_compute_unit_count")
     max_amount = fields.Monetary(
@@ -83,6 +96,7 @@ class ToimioFundingStatement(models.Model):
         ],
         default="draft",
         required=True,
+        readonly=True,
         index=True,
         tracking=True,
         copy=False,
@@ -204,6 +218,32 @@ class ToimioFundingStatement(models.Model):
                     )
                 )
         check_deferred(self.env, "toimio_funding_statement_period_excl")
+
+    @api.constrains("move_id")
+    def _check_move_belongs(self):
+        """The invoice is this statement's: of its organiser, to its payer,
+        and no other statement's (``action_cancel`` and the payment shown
+        follow the link)."""
+        for statement in self.sudo().filtered("move_id"):
+            move = statement.move_id
+            other = self.sudo().search(
+                [("move_id", "=", move.id), ("id", "!=", statement.id)], limit=1
+            )
+            if (
+                other
+                or move.company_id != statement.company_id
+                or move.commercial_partner_id
+                != statement.payer_id.commercial_partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The invoice %(move)s is not the invoice of %(name)s: it "
+                        "must be the organiser's invoice to the payer, made by "
+                        "Create invoice on this statement.",
+                        move=move.display_name,
+                        name=statement.name,
+                    )
+                )
 
     def write(self, vals):
         if FROZEN_FIELDS & set(vals):
@@ -379,7 +419,7 @@ class ToimioFundingStatement(models.Model):
                         name=statement.name,
                     )
                 )
-        self.write({"state": "confirmed"})
+        self._toimio_managed_write({"state": "confirmed"})
         return True
 
     def action_cancel(self):
@@ -393,7 +433,7 @@ class ToimioFundingStatement(models.Model):
                         move=statement.move_id.display_name,
                     )
                 )
-        self.write({"state": "cancelled"})
+        self._toimio_managed_write({"state": "cancelled"})
         return True
 
     def action_draft(self):
@@ -406,7 +446,7 @@ class ToimioFundingStatement(models.Model):
                         name=statement.name,
                     )
                 )
-        self.write({"state": "draft", "move_id": False})
+        self._toimio_managed_write({"state": "draft", "move_id": False})
         return True
 
     def action_view_units(self):

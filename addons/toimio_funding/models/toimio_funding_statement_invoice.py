@@ -36,7 +36,7 @@ class ToimioFundingStatement(models.Model):
                 .with_company(statement.company_id)
                 .create(statement._invoice_values())
             )
-            statement.write({"move_id": move.id, "state": "invoiced"})
+            statement._toimio_managed_write({"move_id": move.id, "state": "invoiced"})
             moves |= move
         if len(moves) == 1:
             return self.action_view_invoice()

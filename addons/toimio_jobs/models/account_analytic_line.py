@@ -8,7 +8,11 @@ SHIFT_OWNED_FIELDS = {"unit_amount", "date", "employee_id", "task_id"}
 
 
 class AccountAnalyticLine(models.Model):
-    _inherit = "account.analytic.line"
+    _name = "account.analytic.line"
+    _inherit = ["account.analytic.line", "toimio.managed.fields.mixin"]
+    # Only a shift's own sync links a line to it (shift_timesheet.py).
+    _toimio_managed_fields = ("toimio_shift_id",)
+    _toimio_managed_computed = False
 
     toimio_shift_id = fields.Many2one(
         "toimio.shift",
@@ -28,7 +32,9 @@ class AccountAnalyticLine(models.Model):
     ]
 
     def _toimio_refuse_outside_shift(self):
-        if self.env.context.get("toimio_shift_sync"):
+        # The shift's sync runs as superuser; a context key alone could be
+        # sent by any client.
+        if self._toimio_managed_allowed():
             return
         shift_lines = self.filtered("toimio_shift_id")
         if shift_lines:

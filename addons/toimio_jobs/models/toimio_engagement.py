@@ -19,6 +19,10 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
 RECORDED_STATES = ("done", "absent")
+# Marks the write of an engagement's end in the context; a Python object, so
+# no client can send it to skip the planned-shift check (see
+# toimio.managed.fields.mixin for the same idea).
+ENDING = object()
 
 
 class ToimioEngagement(models.Model):
@@ -36,7 +40,7 @@ class ToimioEngagement(models.Model):
             ]
         )
         res = super(
-            ToimioEngagement, self.with_context(toimio_engagement_ending=True)
+            ToimioEngagement, self.with_context(toimio_engagement_ending=ENDING)
         ).write(vals)
         # Another engagement of the person may cover the days after the end.
         outside = recorded.filtered(lambda s: not s.engagement_id)
@@ -106,7 +110,7 @@ class ToimioEngagement(models.Model):
     def _check_toimio_planned_shifts(self):
         """Changing an engagement must not leave planned shifts without one
         (ending it cancels them instead, see ``write``)."""
-        if self.env.context.get("toimio_engagement_ending"):
+        if self.env.context.get("toimio_engagement_ending") is ENDING:
             return
         orphans = self._toimio_planned_without_engagement()
         if orphans:

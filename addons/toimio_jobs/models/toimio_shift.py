@@ -35,8 +35,11 @@ class ToimioShift(models.Model):
 
     _name = "toimio.shift"
     _description = "Shift"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "toimio.managed.fields.mixin"]
     _order = "start, id"
+    # The state changes by the record/absent/cancel/re-open actions only; the
+    # timesheet line is the shift's own (see shift_timesheet.py).
+    _toimio_managed_fields = ("state", "timesheet_ids")
 
     employee_id = fields.Many2one(
         "hr.employee",
@@ -99,6 +102,7 @@ class ToimioShift(models.Model):
         ],
         default="planned",
         required=True,
+        readonly=True,
         index=True,
         copy=False,
     )
@@ -155,6 +159,7 @@ class ToimioShift(models.Model):
         "toimio_shift_id",
         string="Timesheet lines",
         groups="hr_timesheet.group_hr_timesheet_user",
+        readonly=True,
     )
     timesheet_id = fields.Many2one(
         "account.analytic.line",
@@ -407,7 +412,7 @@ class ToimioShift(models.Model):
         recordable = ("planned", "absent") if len(self) == 1 else ("planned",)
         shifts = self.filtered(lambda s: s.state in recordable)
         if shifts:
-            shifts.write(
+            shifts._toimio_managed_write(
                 {"state": "done", "absence_reason": False, "absence_note": False}
             )
         skipped = self - shifts
@@ -425,14 +430,14 @@ class ToimioShift(models.Model):
         }
 
     def action_cancel(self):
-        self.filtered(lambda s: s.state != "cancelled").write(
+        self.filtered(lambda s: s.state != "cancelled")._toimio_managed_write(
             {"state": "cancelled", "absence_reason": False, "absence_note": False}
         )
         return True
 
     def action_reset(self):
         """Re-open: back to planned (removes the timesheet line)."""
-        self.filtered(lambda s: s.state != "planned").write(
+        self.filtered(lambda s: s.state != "planned")._toimio_managed_write(
             {"state": "planned", "absence_reason": False, "absence_note": False}
         )
         return True
@@ -453,7 +458,9 @@ class ToimioShift(models.Model):
     def _toimio_mark_absent(self, reason, note=False):
         if not reason:
             raise UserError(self.env._("Choose the reason of the absence."))
-        self.write({"state": "absent", "absence_reason": reason, "absence_note": note})
+        self._toimio_managed_write(
+            {"state": "absent", "absence_reason": reason, "absence_note": note}
+        )
         return True
 
     def _toimio_skipped_notification(self, recorded, skipped):
@@ -506,14 +513,14 @@ class ToimioShift(models.Model):
         }
 
     def _toimio_shifted(self, weeks):
-        """Values of a copy of this shift ``weeks`` weeks later (same local time)."""
+        """Values of a copy of this shift ``weeks`` weeks later (same local
+        time); planned, as ``copy_data`` leaves the state out (managed)."""
         self.ensure_one()
         delta = timedelta(weeks=weeks)
         return self.copy_data(
             {
                 "start": self._toimio_utc(self._toimio_local(self.start) + delta),
                 "stop": self._toimio_utc(self._toimio_local(self.stop) + delta),
-                "state": "planned",
             }
         )[0]
 

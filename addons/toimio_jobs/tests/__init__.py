@@ -19,3 +19,4 @@ from . import test_today_absence_tour
 from . import test_invoice_send_tour
 from . import test_copy_week_tour
 from . import test_concurrency
+from . import test_managed_fields

@@ -37,8 +37,9 @@ class ToimioEngagement(models.Model):
 
     _name = "toimio.engagement"
     _description = "Engagement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "toimio.managed.fields.mixin"]
     _order = "date_start desc, id desc"
+    _toimio_managed_fields = ("state",)
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -106,6 +107,7 @@ class ToimioEngagement(models.Model):
         [("draft", "Draft"), ("active", "Active"), ("ended", "Ended")],
         default="draft",
         required=True,
+        readonly=True,
         index=True,
         tracking=True,
     )
@@ -302,7 +304,7 @@ class ToimioEngagement(models.Model):
                         name=engagement.display_name,
                     )
                 )
-        self.write({"state": "active"})
+        self._toimio_managed_write({"state": "active"})
         return True
 
     def action_end(self):
@@ -333,7 +335,7 @@ class ToimioEngagement(models.Model):
                         name=engagement.display_name,
                     )
                 )
-        self.write(
+        self._toimio_managed_write(
             {
                 "state": "ended",
                 "date_end": date_end,
@@ -344,7 +346,9 @@ class ToimioEngagement(models.Model):
         return True
 
     def action_reset_to_draft(self):
-        self.filtered(lambda e: e.state == "active").write({"state": "draft"})
+        self.filtered(lambda e: e.state == "active")._toimio_managed_write(
+            {"state": "draft"}
+        )
         return True
 
     # -- business methods ------------------------------------------------------

@@ -9,15 +9,20 @@ class ToimioTargetGroupChange(models.Model):
     """Dated history of a person's target group (III → II → I is success)."""
 
     _name = "toimio.target.group.change"
+    _inherit = ["toimio.managed.fields.mixin"]
     _description = "Target group change"
     _order = "date desc, id desc"
+    # Who made the change, and the group the person was in, are the system's
+    # to record (the wizard reads the current group): a transition counted for
+    # the funders cannot be made up.
+    _toimio_managed_fields = ("old_group", "user_id")
 
     employee_id = fields.Many2one(
         "hr.employee", string="Person", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="employee_id.company_id", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
-    old_group = fields.Selection(TARGET_GROUPS, string="From group")
+    old_group = fields.Selection(TARGET_GROUPS, string="From group", readonly=True)
     new_group = fields.Selection(TARGET_GROUPS, string="To group", required=True)
     reason = fields.Text(required=True)
     user_id = fields.Many2one(

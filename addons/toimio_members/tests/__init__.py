@@ -18,3 +18,4 @@ from . import test_activity_sync
 from . import test_print_register_tour
 from . import test_concurrency
 from . import test_integrity
+from . import test_managed_fields

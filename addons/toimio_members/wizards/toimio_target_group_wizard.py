@@ -22,7 +22,7 @@ class ToimioTargetGroupWizard(models.TransientModel):
             raise UserError(
                 self.env._("The person is already in this group. Choose another group.")
             )
-        self.env["toimio.target.group.change"].create(
+        self.env["toimio.target.group.change"]._toimio_managed_create(
             {
                 "employee_id": self.employee_id.id,
                 "date": self.date,

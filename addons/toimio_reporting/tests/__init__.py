@@ -11,3 +11,4 @@ from . import test_demo_cooperative
 from . import test_access_matrix
 from . import test_dashboard_numbers
 from . import test_small_cells
+from . import test_reporting_managed

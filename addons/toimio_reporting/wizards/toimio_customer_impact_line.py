@@ -14,20 +14,37 @@ SUPPRESSIONS = [
 
 class ToimioCustomerImpactLine(models.TransientModel):
     _name = "toimio.customer.impact.line"
+    _inherit = ["toimio.managed.fields.mixin"]
+    # Written by the wizard's counting only.
+    _toimio_managed_fields = (
+        "wizard_id",
+        "target_group",
+        "type_id",
+        "is_subtotal",
+        "hours",
+        "people",
+        "suppression",
+    )
     _description = "Customer impact statement line"
     _order = "target_group, is_subtotal, type_id, id"
 
     wizard_id = fields.Many2one(
-        "toimio.customer.impact.wizard", required=True, ondelete="cascade"
+        "toimio.customer.impact.wizard",
+        required=True,
+        ondelete="cascade",
+        readonly=True,
     )
-    target_group = fields.Selection(TARGET_GROUPS, string="Target group")
-    type_id = fields.Many2one("toimio.engagement.type", string="Engagement type")
-    is_subtotal = fields.Boolean(string="Target group total")
-    hours = fields.Float()
-    people = fields.Integer(string="Number of people")
+    target_group = fields.Selection(TARGET_GROUPS, string="Target group", readonly=True)
+    type_id = fields.Many2one(
+        "toimio.engagement.type", string="Engagement type", readonly=True
+    )
+    is_subtotal = fields.Boolean(string="Target group total", readonly=True)
+    hours = fields.Float(readonly=True)
+    people = fields.Integer(string="Number of people", readonly=True)
     suppression = fields.Selection(
         SUPPRESSIONS,
         string="Not shown",
+        readonly=True,
         help="Not shown: the hours and the people are left at 0 and the "
         "statement shows “< 5” (fewer people than the company's smallest group "
         "shown) or “hidden” (left out so that such a figure cannot be worked "

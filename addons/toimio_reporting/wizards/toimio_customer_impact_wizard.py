@@ -19,6 +19,14 @@ class ToimioCustomerImpactWizard(models.TransientModel):
     _inherit = "toimio.report.wizard.mixin"
     _description = "Customer impact statement"
     _toimio_report_action = "toimio_reporting.toimio_customer_impact_report_action"
+    _toimio_managed_fields = (
+        "line_ids",
+        "total_hours",
+        "total_people",
+        "total_suppression",
+        "min_people",
+    )
+    _toimio_line_model = "toimio.customer.impact.line"
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -28,7 +36,7 @@ class ToimioCustomerImpactWizard(models.TransientModel):
         help="The customer; the hours of its sites and contacts count too.",
     )
     line_ids = fields.One2many(
-        "toimio.customer.impact.line", "wizard_id", string="Hours"
+        "toimio.customer.impact.line", "wizard_id", string="Hours", readonly=True
     )
     total_hours = fields.Float(string="Total hours", readonly=True)
     total_people = fields.Integer(string="People", readonly=True)
@@ -121,7 +129,7 @@ class ToimioCustomerImpactWizard(models.TransientModel):
                 )
             )
         total_hours, total_people, total_mark = total
-        self.write(
+        self._toimio_write_figures(
             {
                 "line_ids": lines,
                 "total_hours": total_hours,

@@ -99,6 +99,15 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
     _description = "Funder indicators (ESF+)"
     _toimio_report_action = "toimio_reporting.toimio_funder_indicator_report_action"
 
+    _toimio_managed_fields = (
+        "line_ids",
+        "entry_line_ids",
+        "exit_line_ids",
+        "transition_line_ids",
+        "median_days_to_leaving",
+    )
+    _toimio_line_model = "toimio.funder.indicator.line"
+
     company_id = fields.Many2one(string="Organiser")
     type_ids = fields.Many2many(
         "toimio.engagement.type",
@@ -107,25 +116,28 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
         "funds). Empty: all types.",
     )
     line_ids = fields.One2many(
-        "toimio.funder.indicator.line", "wizard_id", string="Indicators"
+        "toimio.funder.indicator.line", "wizard_id", string="Indicators", readonly=True
     )
     entry_line_ids = fields.One2many(
         "toimio.funder.indicator.line",
         "wizard_id",
         string="Participants at entry",
         domain=[("section", "=", "entry")],
+        readonly=True,
     )
     exit_line_ids = fields.One2many(
         "toimio.funder.indicator.line",
         "wizard_id",
         string="Results upon leaving and six months later",
         domain=[("section", "in", ("exit", "followup"))],
+        readonly=True,
     )
     transition_line_ids = fields.One2many(
         "toimio.funder.indicator.line",
         "wizard_id",
         string="Target group changes",
         domain=[("section", "=", "transitions")],
+        readonly=True,
     )
     median_days_to_leaving = fields.Float(
         string="Median days from entry to leaving",
@@ -161,7 +173,7 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
                         }
                     )
                 )
-        self.write(
+        self._toimio_write_figures(
             {
                 "line_ids": lines,
                 "median_days_to_leaving": self._toimio_median_days_to_leaving(),

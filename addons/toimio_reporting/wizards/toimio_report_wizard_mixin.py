@@ -20,8 +20,14 @@ class ToimioReportWizardMixin(models.AbstractModel):
     ``_toimio_report_action``."""
 
     _name = "toimio.report.wizard.mixin"
+    _inherit = ["toimio.managed.fields.mixin"]
     _description = "Report wizard"
     _toimio_report_action = None
+    # The figures and the file are the counting's: what is exported or
+    # printed for a funder or a customer is what the database says.
+    _toimio_managed_fields = ("computed", "xlsx_file", "xlsx_filename")
+    # The model of the wizard's lines (managed as a whole), if any.
+    _toimio_line_model = None
 
     company_id = fields.Many2one(
         "res.company",
@@ -62,7 +68,7 @@ class ToimioReportWizardMixin(models.AbstractModel):
         if not self.computed:
             self.action_compute()
         filename = self._toimio_xlsx_filename()
-        self.write(
+        self._toimio_managed_write(
             {
                 "xlsx_file": base64.b64encode(self._toimio_xlsx()),
                 "xlsx_filename": filename,
@@ -75,6 +81,11 @@ class ToimioReportWizardMixin(models.AbstractModel):
         if not self.computed:
             self.action_compute()
         return self.env.ref(self._toimio_report_action).report_action(self)
+
+    def _toimio_write_figures(self, vals):
+        """Write the counted figures (and the lines) of the wizard."""
+        lines = (self._toimio_line_model,) if self._toimio_line_model else ()
+        return self._toimio_managed(*lines).write(vals)
 
     def _toimio_reopen(self, name):
         """The wizard's form again, with its figures."""

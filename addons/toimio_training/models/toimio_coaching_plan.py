@@ -22,8 +22,15 @@ class ToimioCoachingPlan(models.Model):
 
     _name = "toimio.coaching.plan"
     _description = "Coaching plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "toimio.activity.sync.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "toimio.activity.sync.mixin",
+        "toimio.managed.fields.mixin",
+    ]
     _order = "state_sequence, next_review_date, id desc"
+    # Start / close / reopen set the state; a review meeting the last review.
+    _toimio_managed_fields = ("state", "last_review_date", "date_closed")
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -69,7 +76,12 @@ class ToimioCoachingPlan(models.Model):
     last_review_date = fields.Date(string="Last review", readonly=True, copy=False)
     review_overdue = fields.Boolean(compute="_compute_review_overdue")
     state = fields.Selection(
-        PLAN_STATES, default="draft", required=True, index=True, tracking=True
+        PLAN_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
     )
     state_sequence = fields.Integer(compute="_compute_state_sequence", store=True)
     summary = fields.Text(
@@ -343,7 +355,7 @@ class ToimioCoachingPlan(models.Model):
                         person=plan.employee_id.sudo().name,
                     )
                 )
-        self.write({"state": "active"})
+        self._toimio_managed_write({"state": "active"})
         self._toimio_request_intake_assessments()
         return True
 
@@ -368,7 +380,7 @@ class ToimioCoachingPlan(models.Model):
         self._toimio_review_activities().action_feedback(
             feedback=self.env._("The plan was closed.")
         )
-        self.write(
+        self._toimio_managed_write(
             {
                 "state": "closed",
                 "close_reason": reason or False,
@@ -378,7 +390,7 @@ class ToimioCoachingPlan(models.Model):
         return True
 
     def action_reopen(self):
-        self.filtered(lambda p: p.state == "closed").write(
+        self.filtered(lambda p: p.state == "closed")._toimio_managed_write(
             {"state": "draft", "date_closed": False}
         )
         return True
@@ -435,7 +447,7 @@ class ToimioCoachingPlan(models.Model):
                 values["next_review_date"] = max(
                     review_date + relativedelta(months=months), today
                 )
-            plan.write(values)
+            plan._toimio_managed_write(values)
 
     def _toimio_new_answer(self, survey):
         """A survey answer (with its secret link) that only the person can fill in.

@@ -6,7 +6,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
 COACH_GROUP = "toimio_members.group_toimio_coach"
@@ -24,13 +24,28 @@ class ToimioSelfAssessment(models.Model):
 
     _name = "toimio.self.assessment"
     _description = "Work-ability self-assessment"
-    _inherit = ["mail.activity.mixin", "toimio.access.logged.mixin"]
+    _inherit = [
+        "mail.activity.mixin",
+        "toimio.access.logged.mixin",
+        "toimio.managed.fields.mixin",
+    ]
     _order = "date desc, date_requested desc, id desc"
     _rec_name = "employee_id"
 
     # Only the person's own coach and the administrators have the rows (record
     # rules; supervisors have no access rights); reads of the answers are logged.
     _toimio_logged_fields = ("answer_summary",)
+    # The questionnaire and the person's answer are made by the request; the
+    # answer is replaced or dropped by "fill in with the coach" and "cancel",
+    # which remove the old answer as superuser.
+    _toimio_managed_fields = (
+        "survey_id",
+        "user_input_id",
+        "date_requested",
+        "cancelled",
+        "filled_with_coach",
+        "score_ids",
+    )
 
     plan_id = fields.Many2one(
         "toimio.coaching.plan",
@@ -76,7 +91,7 @@ class ToimioSelfAssessment(models.Model):
         string="Filled in with the coach", readonly=True, copy=False
     )
     score_ids = fields.One2many(
-        "toimio.self.assessment.score", "assessment_id", string="Scores"
+        "toimio.self.assessment.score", "assessment_id", string="Scores", readonly=True
     )
     average_score = fields.Float(
         compute="_compute_average_score", store=True, aggregator="avg", digits=(4, 2)
@@ -191,7 +206,7 @@ class ToimioSelfAssessment(models.Model):
                     "user_input_id": plan._toimio_new_answer(survey).id,
                 }
             )
-        created = self.create(to_create)
+        created = self._toimio_managed_create(to_create)
         for assessment in created:
             assessment.plan_id.message_post(
                 body=self.env._(
@@ -285,7 +300,7 @@ class ToimioSelfAssessment(models.Model):
             raise UserError(
                 self.env._("This self-assessment is already done or cancelled.")
             )
-        user_input = self.user_input_id.sudo()
+        user_input = self._toimio_own_inputs()
         if user_input.partner_id != self.env.user.partner_id:
             if user_input.state == "in_progress":
                 raise UserError(
@@ -299,7 +314,7 @@ class ToimioSelfAssessment(models.Model):
             new_input = self.survey_id.sudo()._create_answer(
                 user=self.env.user, check_attempts=False
             )
-            self.sudo().write(
+            self._toimio_managed_write(
                 {"user_input_id": new_input.id, "filled_with_coach": True}
             )
             user_input.unlink()
@@ -321,10 +336,27 @@ class ToimioSelfAssessment(models.Model):
                         date=format_date(self.env, assessment.date),
                     )
                 )
-        inputs = self.user_input_id.sudo().filtered(lambda i: i.state != "done")
-        self.sudo().write({"cancelled": True, "user_input_id": False})
+        inputs = self._toimio_own_inputs().filtered(lambda i: i.state != "done")
+        self._toimio_managed_write({"cancelled": True, "user_input_id": False})
         inputs.unlink()
         return True
+
+    def _toimio_own_inputs(self):
+        """The survey answers of ``self``, as superuser, for removal: only
+        answers to the assessment's own questionnaire, never another survey's
+        answer that a stored link might name."""
+        inputs = self.user_input_id.sudo()
+        for assessment in self.sudo():
+            answer = assessment.user_input_id
+            if answer and answer.survey_id != assessment.survey_id:
+                raise AccessError(
+                    self.env._(
+                        "The answer linked to this self-assessment is not an "
+                        "answer to its questionnaire, so it is left untouched. "
+                        "Ask an administrator to check the self-assessment."
+                    )
+                )
+        return inputs
 
     def action_open_trend(self):
         self.ensure_one()

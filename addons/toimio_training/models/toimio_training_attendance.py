@@ -9,7 +9,10 @@ class ToimioTrainingAttendance(models.Model):
     """One person on one course: attendance and completion."""
 
     _name = "toimio.training.attendance"
+    _inherit = ["toimio.managed.fields.mixin"]
     _description = "Course participant"
+    # Set by "Complete", which also gives the competences.
+    _toimio_managed_fields = ("completed", "date_completed", "employee_skill_ids")
     _order = "course_id, id"
     _rec_name = "employee_id"
 
@@ -123,13 +126,17 @@ class ToimioTrainingAttendance(models.Model):
                 }
                 for skill in course.skill_ids
             ]
-            line.write({"completed": True, "date_completed": day})
+            line._toimio_managed_write({"completed": True, "date_completed": day})
         given = self.env["hr.employee.skill"]._toimio_award(awards)
         for line in self:
-            line.employee_skill_ids = [
-                fields.Command.link(skill_line.id)
-                for skill_line in given
-                if skill_line.employee_id == line.employee_id
-                and skill_line.skill_id in line.course_id.skill_ids
-            ]
+            line._toimio_managed_write(
+                {
+                    "employee_skill_ids": [
+                        fields.Command.link(skill_line.id)
+                        for skill_line in given
+                        if skill_line.employee_id == line.employee_id
+                        and skill_line.skill_id in line.course_id.skill_ids
+                    ]
+                }
+            )
         return True

@@ -10,8 +10,9 @@ class ToimioTrainingCourse(models.Model):
 
     _name = "toimio.training.course"
     _description = "Training course"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "toimio.managed.fields.mixin"]
     _order = "date_start desc, id desc"
+    _toimio_managed_fields = ("state",)
 
     name = fields.Char(required=True, tracking=True)
     school_id = fields.Many2one(
@@ -49,6 +50,7 @@ class ToimioTrainingCourse(models.Model):
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         default="planned",
         required=True,
+        readonly=True,
         tracking=True,
     )
 
@@ -80,7 +82,7 @@ class ToimioTrainingCourse(models.Model):
                         "%(course)s is not planned any more.", course=course.name
                     )
                 )
-        self.write({"state": "done"})
+        self._toimio_managed_write({"state": "done"})
         return True
 
     def action_cancel(self):
@@ -90,9 +92,9 @@ class ToimioTrainingCourse(models.Model):
                     "Someone has already completed this course; it cannot be cancelled."
                 )
             )
-        self.write({"state": "cancelled"})
+        self._toimio_managed_write({"state": "cancelled"})
         return True
 
     def action_reset(self):
-        self.write({"state": "planned"})
+        self._toimio_managed_write({"state": "planned"})
         return True

@@ -7,3 +7,4 @@ from . import test_portal_plan
 from . import test_coaching_onchange
 from . import test_coach_across_companies
 from . import test_concurrency
+from . import test_training_managed

@@ -37,9 +37,15 @@ class ToimioWageSubsidy(models.Model):
 
     _name = "toimio.wage.subsidy"
     _description = "Pay-subsidy decision"
-    _inherit = ["mail.thread", "mail.activity.mixin", "toimio.activity.sync.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "toimio.activity.sync.mixin",
+        "toimio.managed.fields.mixin",
+    ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    _toimio_managed_fields = ("state",)
 
     name = fields.Char(compute="_compute_name", store=True)
     decision_number = fields.Char(
@@ -103,6 +109,7 @@ class ToimioWageSubsidy(models.Model):
         ],
         default="draft",
         required=True,
+        readonly=True,
         index=True,
         tracking=True,
         copy=False,
@@ -509,12 +516,14 @@ class ToimioWageSubsidy(models.Model):
                         name=decision.display_name,
                     )
                 )
-        self.write({"state": "active"})
+        self._toimio_managed_write({"state": "active"})
         self._toimio_sync_reminders()
         return True
 
     def action_close(self):
-        self.filtered(lambda d: d.state == "active").write({"state": "closed"})
+        self.filtered(lambda d: d.state == "active")._toimio_managed_write(
+            {"state": "closed"}
+        )
         self._toimio_sync_reminders()
         return True
 
@@ -527,14 +536,14 @@ class ToimioWageSubsidy(models.Model):
                 )
             )
         self.claim_ids.unlink()
-        self.write({"state": "cancelled"})
+        self._toimio_managed_write({"state": "cancelled"})
         self._toimio_sync_reminders()
         return True
 
     def action_reset_to_draft(self):
-        self.filtered(lambda d: d.state in ("cancelled", "active")).write(
-            {"state": "draft"}
-        )
+        self.filtered(
+            lambda d: d.state in ("cancelled", "active")
+        )._toimio_managed_write({"state": "draft"})
         self._toimio_sync_reminders()
         return True
 

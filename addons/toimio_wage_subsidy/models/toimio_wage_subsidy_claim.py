@@ -19,8 +19,17 @@ class ToimioWageSubsidyClaim(models.Model):
 
     _name = "toimio.wage.subsidy.claim"
     _description = "Pay-subsidy claim"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "toimio.managed.fields.mixin"]
     _order = "payment_month desc, id desc"
+    # Set by submit / payment / reject / reset; the pay lines link themselves
+    # (pay line ``claim_id`` is computed).
+    _toimio_managed_fields = (
+        "state",
+        "move_id",
+        "submit_date",
+        "paid_date",
+        "pay_line_ids",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     subsidy_id = fields.Many2one(
@@ -53,7 +62,7 @@ class ToimioWageSubsidyClaim(models.Model):
     )
     period_end = fields.Date(string="Period end", compute="_compute_period", store=True)
     pay_line_ids = fields.One2many(
-        "toimio.wage.subsidy.pay.line", "claim_id", string="Pay"
+        "toimio.wage.subsidy.pay.line", "claim_id", string="Pay", readonly=True
     )
     gross_pay = fields.Monetary(
         string="Base gross pay", compute="_compute_amount", store=True
@@ -96,11 +105,14 @@ class ToimioWageSubsidyClaim(models.Model):
         ],
         default="draft",
         required=True,
+        readonly=True,
         index=True,
         tracking=True,
         copy=False,
     )
-    submit_date = fields.Date(string="Submitted on", tracking=True, copy=False)
+    submit_date = fields.Date(
+        string="Submitted on", tracking=True, copy=False, readonly=True
+    )
     submit_reference = fields.Char(
         string="Reference",
         tracking=True,
@@ -130,7 +142,7 @@ class ToimioWageSubsidyClaim(models.Model):
         store=True,
         help="Amount claimed minus amount received.",
     )
-    paid_date = fields.Date(string="Paid on", tracking=True, copy=False)
+    paid_date = fields.Date(string="Paid on", tracking=True, copy=False, readonly=True)
     reject_reason = fields.Text(
         string="Reason for rejection", tracking=True, copy=False
     )
@@ -318,6 +330,31 @@ class ToimioWageSubsidyClaim(models.Model):
             other=other.name,
         )
 
+    @api.constrains("move_id")
+    def _check_move_belongs(self):
+        """The receivable is this claim's: of its employer, to its authority,
+        and no other claim's (payment and reset follow the link)."""
+        for claim in self.sudo().filtered("move_id"):
+            move = claim.move_id
+            other = self.sudo().search(
+                [("move_id", "=", move.id), ("id", "!=", claim.id)], limit=1
+            )
+            if (
+                other
+                or move.company_id != claim.company_id
+                or move.commercial_partner_id
+                != claim.authority_id.commercial_partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The receivable %(move)s is not the receivable of "
+                        "%(name)s: it must be the employer's invoice to the "
+                        "granting authority, made by Submit on this claim.",
+                        move=move.display_name,
+                        name=claim.name,
+                    )
+                )
+
     # -- CRUD ------------------------------------------------------------------
 
     @api.model_create_multi
@@ -419,7 +456,7 @@ class ToimioWageSubsidyClaim(models.Model):
                     "Receivable %(move)s cancelled.", move=claim.move_id.display_name
                 )
             )
-        self.write(
+        self._toimio_managed_write(
             {
                 "state": "draft",
                 "move_id": False,
@@ -517,7 +554,7 @@ class ToimioWageSubsidyClaim(models.Model):
             )
             moves.action_post()
             for claim, move in zip(claims, moves, strict=True):
-                claim.write(
+                claim._toimio_managed_write(
                     {
                         "state": "submitted",
                         "submit_date": submit_date,
@@ -597,7 +634,7 @@ class ToimioWageSubsidyClaim(models.Model):
             self.env["account.payment.register"].with_context(
                 active_model="account.move", active_ids=self.move_id.ids
             ).create(values)._create_payments()
-        self.write({"state": "paid", "paid_date": payment_date})
+        self._toimio_managed_write({"state": "paid", "paid_date": payment_date})
         return True
 
     def _reject(self, reason):
@@ -606,7 +643,7 @@ class ToimioWageSubsidyClaim(models.Model):
             raise UserError(self.env._("Enter the reason the authority gave."))
         self._check_no_payment()
         self.move_id.filtered(lambda m: m.state != "cancel").button_cancel()
-        self.write({"state": "rejected", "reject_reason": reason})
+        self._toimio_managed_write({"state": "rejected", "reject_reason": reason})
         return True
 
     @api.model
@@ -618,7 +655,9 @@ class ToimioWageSubsidyClaim(models.Model):
                 ("move_id.payment_state", "in", ("paid", "in_payment")),
             ]
         )
-        claims.write({"state": "paid", "paid_date": fields.Date.context_today(self)})
+        claims._toimio_managed_write(
+            {"state": "paid", "paid_date": fields.Date.context_today(self)}
+        )
 
     def _csv_rows(self):
         """Header and one row per claim, as the authority asks for them."""

@@ -17,6 +17,7 @@ class ToimioWageSubsidyPayLine(models.Model):
     """Base gross pay of one pay period of a subsidised person."""
 
     _name = "toimio.wage.subsidy.pay.line"
+    _inherit = ["toimio.managed.fields.mixin"]
     _description = "Pay-subsidy pay data"
     _order = "period_start desc, id desc"
     _rec_name = "subsidy_id"
