@@ -160,8 +160,11 @@ class ToimioManagedFieldsMixin(models.AbstractModel):
             context = self.env.context
             dropped = {f"default_{name}" for name in self._toimio_managed_field_names()}
             if dropped & set(context):
-                self = self.with_context(
-                    {k: v for k, v in context.items() if k not in dropped}
+                # Replace the context (with_context would merge the keys back)
+                self = self.with_env(
+                    self.env(
+                        context={k: v for k, v in context.items() if k not in dropped}
+                    )
                 )
         return super().create(vals_list)
 
