@@ -461,8 +461,9 @@ class TestAccessMatrixRecords(AccessMatrixCase):
 
 @tagged("post_install", "-at_install")
 class TestAccessMatrixFields(AccessMatrixCase):
-    """Restricted field groups: read, a domain on them, grouping by them,
-    export and write, on the rows the policy allows and nowhere else."""
+    """Restricted field groups: read, a domain on them, an order on them,
+    grouping by them, export and write, on the rows the policy allows and
+    nowhere else."""
 
     def test_restricted_fields(self):
         groups = sorted(key for key in self.policy if key[1] != RECORD)
@@ -559,6 +560,22 @@ class TestAccessMatrixFields(AccessMatrixCase):
                     "group",
                 ),
                 lambda n: self.assertEqual(n, len(expected), f"{label}: grouped"),
+                refused=FIELD_REFUSED,
+            )
+        # an order on it (the bisect attack): refused without the right to
+        # search it, and then only the rows in scope are sorted
+        if field.store and field.type not in ("one2many", "many2many", "html"):
+            door(
+                label,
+                "search-order",
+                search and bool(expected),
+                lambda: withheld(
+                    Model.search([("id", "in", holders.ids)], order=f"{name}, id"),
+                    "order",
+                ),
+                lambda found: self.assertEqual(
+                    _names(found), _names(expected), f"{label}: ordered by it"
+                ),
                 refused=FIELD_REFUSED,
             )
         # export
