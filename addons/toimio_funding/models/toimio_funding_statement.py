@@ -107,6 +107,14 @@ class ToimioFundingStatement(models.Model):
     payment_state = fields.Selection(related="move_id.payment_state", string="Payment")
 
     _sql_constraints = [
+        # One invoice per statement: held by the database (the Python check
+        # below words the refusal and checks the company and partner).
+        (
+            "move_uniq",
+            "UNIQUE(move_id)",
+            "An invoice belongs to one funding statement only: create the invoice "
+            "with Create invoice on the statement.",
+        ),
         (
             "period_excl",
             "EXCLUDE USING gist (agreement_id WITH =, "

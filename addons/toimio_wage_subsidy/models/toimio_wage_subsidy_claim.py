@@ -150,6 +150,14 @@ class ToimioWageSubsidyClaim(models.Model):
     csv_filename = fields.Char(string="CSV file name", compute="_compute_csv_file")
 
     _sql_constraints = [
+        # One invoice per claim: held by the database (the Python check
+        # below words the refusal and checks the company and partner).
+        (
+            "move_uniq",
+            "UNIQUE(move_id)",
+            "A receivable belongs to one payment claim only: create it with "
+            "Submit on the claim.",
+        ),
         (
             "subsidy_month_unique",
             "unique(subsidy_id, payment_month)",
