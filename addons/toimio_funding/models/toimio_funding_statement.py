@@ -108,10 +108,11 @@ class ToimioFundingStatement(models.Model):
 
     _sql_constraints = [
         # One invoice per statement: held by the database (the Python check
-        # below words the refusal and checks the company and partner).
+        # below words the refusal and checks the company and partner; deferred
+        # so that it runs first, checked at the flush by check_deferred).
         (
             "move_uniq",
-            "UNIQUE(move_id)",
+            "UNIQUE(move_id) DEFERRABLE INITIALLY DEFERRED",
             "An invoice belongs to one funding statement only: create the invoice "
             "with Create invoice on the statement.",
         ),
@@ -252,6 +253,7 @@ class ToimioFundingStatement(models.Model):
                         name=statement.name,
                     )
                 )
+        check_deferred(self.env, "toimio_funding_statement_move_uniq")
 
     def write(self, vals):
         if FROZEN_FIELDS & set(vals):

@@ -9,7 +9,10 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero, format_date
 
-from odoo.addons.toimio_members.tools.integrity import periods_overlap
+from odoo.addons.toimio_members.tools.integrity import (
+    check_deferred,
+    periods_overlap,
+)
 
 from . import toimio_wage_subsidy_rules as rules
 
@@ -151,10 +154,11 @@ class ToimioWageSubsidyClaim(models.Model):
 
     _sql_constraints = [
         # One invoice per claim: held by the database (the Python check
-        # below words the refusal and checks the company and partner).
+        # below words the refusal and checks the company and partner; deferred
+        # so that it runs first, checked at the flush by check_deferred).
         (
             "move_uniq",
-            "UNIQUE(move_id)",
+            "UNIQUE(move_id) DEFERRABLE INITIALLY DEFERRED",
             "A receivable belongs to one payment claim only: create it with "
             "Submit on the claim.",
         ),
@@ -362,6 +366,7 @@ class ToimioWageSubsidyClaim(models.Model):
                         name=claim.name,
                     )
                 )
+        check_deferred(self.env, "toimio_wage_subsidy_claim_move_uniq")
 
     # -- CRUD ------------------------------------------------------------------
 
