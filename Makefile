@@ -1,6 +1,6 @@
 # Local development without Docker: Odoo 18 importable, PostgreSQL running,
 # `pip install -r requirements-test.txt` (README, "Running without Docker").
-.PHONY: demo test lint bench bench-quick a11y
+.PHONY: demo test lint bench bench-quick a11y backup restore upgrade
 
 # The Finnish demo database "toimio" (scripts/demo-db, as Docker's `init`
 # service), checked (scripts/demo_check.py), then served on port 8069.
@@ -28,3 +28,16 @@ bench-quick:
 # axe-core check of the member schedule in headless Chromium (+ screenshot).
 a11y:
 	scripts/a11y
+
+# Operations (README, "Production"; pip install -r requirements-ops.txt).
+# Back up $TOIMIO_DB (default toimio) with its filestore into ./backups:
+backup:
+	scripts/backup
+
+# Restore a backup: make restore BACKUP=backups/toimio-<time>.zip
+restore:
+	scripts/restore "$(BACKUP)"
+
+# Update the installed Toimio addons whose code changed (click-odoo-update).
+upgrade:
+	scripts/upgrade
