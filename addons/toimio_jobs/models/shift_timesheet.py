@@ -80,8 +80,9 @@ class ToimioShift(models.Model):
             else:
                 shift.billing_warning = False
 
-    @api.onchange("employee_id", "task_id", "start")
+    @api.onchange("employee_id", "task_id")
     def _onchange_billing_warning(self):
+        # Once, when the person or the job is chosen; the banner stays.
         if self.billing_warning:
             return {
                 "warning": {
