@@ -12,3 +12,4 @@ from . import test_work_request_integrity
 from . import test_work_request_doors
 from . import test_work_request_impact
 from . import test_read_only_paths
+from . import test_work_request_worker_view

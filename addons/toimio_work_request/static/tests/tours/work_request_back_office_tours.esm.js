@@ -180,3 +180,42 @@ registry.category("web_tour.tours").add("toimio_work_request_invoice", {
         stateIs("posted"),
     ],
 });
+
+// Issue 24: planning a work-trial person on a customer's hourly job warns,
+// before saving, that these hours will not be invoiced.
+registry.category("web_tour.tours").add("toimio_work_request_billing_warning", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "Plan a new shift from Today",
+            trigger: ".o_control_panel .o-kanban-button-new",
+            run: "click",
+        },
+        ...pickMany2one("task_id", "Kaisa Koulu", "The request's job"),
+        {
+            content: "Starts at eight today",
+            trigger: ".o_form_view .o_field_widget[name='start'] input",
+            run: `edit ${todayAt(8)} && press Enter`,
+        },
+        {
+            content: "Ends at noon",
+            trigger: ".o_form_view .o_field_widget[name='stop'] input",
+            run: `edit ${todayAt(12)} && press Enter`,
+        },
+        ...pickMany2one("employee_id", "Kaisu Kokeilija", "A person in a work trial"),
+        {
+            content: "The shift says the hours will not be invoiced",
+            trigger:
+                ".o_form_view .o_toimio_billing_warning:contains('Kaisu Kokeilija')",
+        },
+        {
+            content: "It is a warning only: the shift can be saved",
+            trigger: ".o_form_button_save:enabled",
+            run: "click",
+        },
+        {
+            content: "The shift is planned, the warning stays on it",
+            trigger: ".o_form_view .o_form_saved .o_toimio_billing_warning",
+        },
+    ],
+});
