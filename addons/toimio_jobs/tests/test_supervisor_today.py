@@ -5,6 +5,8 @@ it, the team is recorded with one visible button on a phone and on a
 desktop, the person comes first in the list and Undo is big enough to tap
 (issue 15, item 8)."""
 
+from datetime import date
+
 from lxml import etree
 
 from odoo import fields
@@ -18,10 +20,10 @@ class SupervisorTodayMixin:
     def setup_today(cls):
         cls.setup_toimio_jobs()
         cls.today_action = cls.env.ref("toimio_jobs.toimio_shift_action_today")
-        # the browser's Today is the real today, in the supervisor's zone
-        today = fields.Date.context_today(
-            cls.env["toimio.shift"].with_user(cls.supervisor)
-        )
+        # The tour's "Today" is the browser's date, and the browser runs in
+        # the server process's zone (Odoo sets TZ=UTC), not the supervisor's:
+        # from 22:00 to 24:00 UTC Helsinki is already a day ahead.
+        today = date.today()
         cls.morning = cls._shift(day=today, start=8, stop=12)
         cls.afternoon = cls._shift(day=today, start=13, stop=15)
         cls.sick = cls._shift(employee=cls.eero, day=today, start=8, stop=12)
