@@ -12,7 +12,6 @@ from odoo.tests import tagged
 
 from .common import ToimioFundingCase
 
-
 UBL_NS = {
     "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
     "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
@@ -56,9 +55,11 @@ class TestFundingInvoice(ToimioFundingCase):
         )
         self.assertEqual(move.delivery_date, date(2026, 1, 31))
         self.assertIn("01.12.2025–31.01.2026", move.invoice_line_ids[0].name)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "account.report_invoice", move.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.report_invoice", move.ids)[0]
+            .decode()
+        )
         self.assertIn('name="toimio_service_period"', html)
         move.action_post()
         xml = etree.fromstring(
@@ -94,9 +95,11 @@ class TestFundingInvoice(ToimioFundingCase):
         statement.action_invoice()
         move = statement.move_id
         self.assertEqual(move.partner_id, invoice_address)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "account.report_invoice", move.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.report_invoice", move.ids)[0]
+            .decode()
+        )
         self.assertIn("PL 8216", html)
 
     def test_invoice_paid_followed(self):
