@@ -602,7 +602,7 @@ class ToimioWorkRequest(models.Model):
             "tag": "display_notification",
             "params": {
                 "type": "success",
-                "title": self.env._("Accepted"),
+                "title": self.env._("Request accepted"),
                 "message": message,
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },

@@ -192,9 +192,10 @@ registry.category("web_tour.tours").add("toimio_work_request_phone_supervisor", 
             content: "New is the first column, then Accepted, Scheduled and Done",
             trigger: ".o_kanban_renderer .o_kanban_group .o_column_title:contains(New)",
             run() {
+                // A phone's column title ends with its count: "New (1)".
                 const titles = [
                     ...document.querySelectorAll(".o_kanban_group .o_column_title"),
-                ].map((title) => title.textContent.trim());
+                ].map((title) => title.textContent.replace(/\(\d+\)/, "").trim());
                 const order = ["New", "Accepted", "Scheduled", "Done"];
                 if (order.join() !== titles.slice(0, 4).join()) {
                     throw new Error(`The columns are ${titles.join(", ")}`);
