@@ -48,3 +48,10 @@ class TestWorkRequestPhoneTour(WorkRequestCommon, HttpCase):
         start = helsinki.localize(datetime.combine(today, time(8))).astimezone(pytz.utc)
         self.assertEqual(shift.start, start.replace(tzinfo=None))
         self.assertEqual(shift.planned_hours, 3.0)
+
+    def test_capacity_on_a_phone_is_a_list(self):
+        self.start_tour(
+            "/odoo/action-toimio_work_request.toimio_work_capacity_action",
+            "toimio_work_request_phone_capacity",
+            login="t_matti",
+        )

@@ -279,3 +279,19 @@ registry.category("web_tour.tours").add("toimio_work_request_phone_supervisor", 
         stateIs("planned"),
     ],
 });
+
+// Issue 24: on a phone Capacity opens as a list of days, not an empty hour
+// grid.
+registry.category("web_tour.tours").add("toimio_work_request_phone_capacity", {
+    url: "/odoo/action-toimio_work_request.toimio_work_capacity_action",
+    steps: () => [
+        {
+            content: "A list of the days with the waiting hours",
+            trigger: ".o_list_view .o_data_row:contains(Waiting requests)",
+        },
+        {
+            content: "No calendar's hour grid",
+            trigger: ".o_action_manager:not(:has(.o_calendar_view))",
+        },
+    ],
+});
