@@ -613,17 +613,18 @@ class ToimioWorkRequest(models.Model):
         (today at the earliest) from 8 o'clock and the estimate's length, up
         to a working day."""
         self.ensure_one()
-        if self.state not in ("accepted", "scheduled") or not self.task_id:
+        if self.state == "new":
             raise UserError(
                 self.env._(
                     "%(request)s has no job to plan yet: accept the request first.",
                     request=self.name,
                 )
             )
+        self._toimio_check_state(
+            ("accepted", "scheduled"), self.env._("Planning a shift")
+        )
         today = fields.Date.context_today(self)
         day = max(self.date_from or today, today)
-        if self.date_to and self.date_to < day:
-            day = today
         hours = self.estimated_hours or self.product_id.toimio_typical_hours
         hours = min(hours or PLAN_SHIFT_DEFAULT_HOURS, PLAN_SHIFT_MAX_HOURS)
         tz = self.company_id._toimio_tz()

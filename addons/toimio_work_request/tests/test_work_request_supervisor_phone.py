@@ -81,6 +81,15 @@ class TestWorkRequestSupervisorPhone(WorkRequestCase):
         self.assertEqual((shift.employee_id, shift.planned_hours), (self.aino, 3.0))
         self.assertEqual(request.state, "scheduled")
 
+    def test_no_shift_on_a_closed_request(self):
+        request = self._request()
+        request.sudo().write({"state": "rejected", "reject_reason": "Ei ehditä"})
+        with self.assertRaisesRegex(
+            UserError,
+            "Planning a shift is not possible for .*: the request is rejected",
+        ):
+            self._as_supervisor(request).action_plan_shift()
+
     def test_plan_a_shift_without_a_window_starts_today(self):
         request = self._request(estimated_hours=12.0)
         self._as_supervisor(request).action_accept()
