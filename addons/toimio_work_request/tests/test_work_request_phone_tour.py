@@ -1,6 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -50,6 +50,13 @@ class TestWorkRequestPhoneTour(WorkRequestCommon, HttpCase):
         self.assertEqual(shift.planned_hours, 3.0)
 
     def test_capacity_on_a_phone_is_a_list(self):
+        # A window from tomorrow on, whatever the browser's time zone.
+        today = fields.Date.context_today(self.request)
+        self._request(
+            partner=self.unit_library,
+            date_from=today + timedelta(days=1),
+            date_to=today + timedelta(days=9),
+        )
         self.start_tour(
             "/odoo/action-toimio_work_request.toimio_work_capacity_action",
             "toimio_work_request_phone_capacity",
