@@ -219,7 +219,8 @@ registry.category("web_tour.tours").add("toimio_work_request_phone_supervisor", 
         },
         {
             content: "Accept is in sight on the phone, not under the cog",
-            trigger: ".o_form_view div[name='phone_actions'] button[name='action_accept']:visible",
+            trigger:
+                ".o_form_view div[name='phone_actions'] button[name='action_accept']:visible",
             run: "click",
         },
         {
@@ -249,7 +250,8 @@ registry.category("web_tour.tours").add("toimio_work_request_phone_supervisor", 
         },
         {
             content: "The people in an engagement are offered",
-            trigger: ".modal:not(.o_inactive_modal) .o_kanban_record:contains('Eero Esimerkki')",
+            trigger:
+                ".modal:not(.o_inactive_modal) .o_kanban_record:contains('Eero Esimerkki')",
         },
         {
             content: "Nobody without an engagement on the day",
@@ -264,7 +266,8 @@ registry.category("web_tour.tours").add("toimio_work_request_phone_supervisor", 
         },
         {
             content: "Choose Aino",
-            trigger: ".modal:not(.o_inactive_modal) .o_kanban_record:contains('Aino Testaaja')",
+            trigger:
+                ".modal:not(.o_inactive_modal) .o_kanban_record:contains('Aino Testaaja')",
             run: "click",
         },
         {
