@@ -29,6 +29,14 @@ ABSENCE_REASONS = [
     ("other", "Other"),
 ]
 
+# The person picker's domain (evaluated in the form): the people of the job's
+# company with an engagement running on the shift's day (today until a start
+# is set). The rule checks (``no_engagement``) say the same at saving.
+EMPLOYEE_DOMAIN = (
+    "[('toimio_engaged_on', '=', date or context_today().strftime('%Y-%m-%d'))]"
+    " + ([('company_id', 'in', [company_id, False])] if company_id else [])"
+)
+
 
 class ToimioShift(models.Model):
     """A planned piece of work of one person on one job (project task)."""
@@ -48,6 +56,10 @@ class ToimioShift(models.Model):
         index=True,
         tracking=True,
         ondelete="restrict",
+        # The picker offers the people with an engagement running on the
+        # shift's day (today until a start is set) in the job's company, not
+        # every employee of the database.
+        domain=EMPLOYEE_DOMAIN,
     )
     task_id = fields.Many2one(
         "project.task",

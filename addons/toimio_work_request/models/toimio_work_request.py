@@ -1,7 +1,9 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -64,6 +66,14 @@ SYSTEM_FIELDS = (
 )
 # What a created request may carry of them: the defaults.
 SYSTEM_DEFAULTS = {"name": "/", "state": "new"}
+# Kanban columns always shown, in the order of the work (the closed states
+# get a column only when they hold requests).
+KANBAN_STATES = ("new", "accepted", "scheduled", "done")
+# A shift planned from a request starts at this local hour, and lasts the
+# estimate up to a working day.
+PLAN_SHIFT_START_HOUR = 8
+PLAN_SHIFT_DEFAULT_HOURS = 4.0
+PLAN_SHIFT_MAX_HOURS = 8.0
 
 
 def state_from_work(planned, done, invoiced):
@@ -162,6 +172,7 @@ class ToimioWorkRequest(models.Model):
         index=True,
         tracking=True,
         copy=False,
+        group_expand="_group_expand_states",
     )
     reject_reason = fields.Text(
         string="Reason for rejection", readonly=True, copy=False
@@ -230,6 +241,13 @@ class ToimioWorkRequest(models.Model):
         # names after loading its demo data, so "%s created" would name
         # the model in English on the demo records.
         return self.env._("Work request created")
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        """The kanban's columns in the order of the work (New, Accepted, ...),
+        not the keys' alphabetical order; the closed states only when they
+        hold requests."""
+        return [key for key, _label in STATES if key in KANBAN_STATES or key in states]
 
     # ------------------------------------------------------------------
     # computes
@@ -602,7 +620,71 @@ class ToimioWorkRequest(models.Model):
         requests.write({"state": "accepted"})
         lines.order_id._toimio_rotate_token_for_new_units(units_before)
         self._toimio_notify("accepted")
-        return True
+        return self._toimio_accepted_notification()
+
+    def _toimio_accepted_notification(self):
+        """The supervisor's feedback on Accept (a phone shows no other): what
+        happened and what to do next, then the view reloads."""
+        if len(self) == 1:
+            message = self.env._(
+                "%(request)s is accepted and the customer is told. Plan its "
+                "shifts with Plan a shift.",
+                request=self.name,
+            )
+        else:
+            message = self.env._(
+                "%(count)s requests are accepted and the customers are told. "
+                "Plan their shifts on each request.",
+                count=len(self),
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "title": self.env._("Request accepted"),
+                "message": message,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def action_plan_shift(self):
+        """A new shift on the request's job: the job, its first preferred day
+        (today at the earliest) from 8 o'clock and the estimate's length, up
+        to a working day."""
+        self.ensure_one()
+        if self.state == "new":
+            raise UserError(
+                self.env._(
+                    "%(request)s has no job to plan yet: accept the request first.",
+                    request=self.name,
+                )
+            )
+        self._toimio_check_state(
+            ("accepted", "scheduled"), self.env._("Planning a shift")
+        )
+        today = fields.Date.context_today(self)
+        day = max(self.date_from or today, today)
+        hours = self.estimated_hours or self.product_id.toimio_typical_hours
+        hours = min(hours or PLAN_SHIFT_DEFAULT_HOURS, PLAN_SHIFT_MAX_HOURS)
+        tz = self.company_id._toimio_tz()
+        start = tz.localize(
+            datetime.combine(day, time(PLAN_SHIFT_START_HOUR))
+        ).astimezone(pytz.utc)
+        stop = start + timedelta(hours=hours)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Plan a shift"),
+            "res_model": "toimio.shift",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_task_id": self.task_id.id,
+                "default_start": fields.Datetime.to_string(start.replace(tzinfo=None)),
+                "default_stop": fields.Datetime.to_string(stop.replace(tzinfo=None)),
+            },
+        }
 
     def _toimio_order_key(self):
         return (self.company_id.id, self.customer_id.id, self.buyer_reference or "")

@@ -13,3 +13,5 @@ from . import test_work_request_doors
 from . import test_work_request_impact
 from . import test_read_only_paths
 from . import test_work_request_worker_view
+from . import test_work_request_supervisor_phone
+from . import test_work_request_phone_tour
