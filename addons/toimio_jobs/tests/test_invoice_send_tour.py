@@ -55,16 +55,8 @@ class TestInvoiceSendTour(InvoiceSendMixin, ToimioJobsCommon, HttpCase):
     def test_send_emails_the_ubl(self):
         self._check_tour()
 
-
-@tagged("post_install", "-at_install")
-class TestInvoiceSendTourPhone(InvoiceSendMixin, ToimioJobsCommon, HttpCase):
-    browser_size = "390x844"
-    touch_enabled = True
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setup_invoice()
-
     def test_phone(self):
+        # the same world on a phone: this test's own browser, at a phone's size
+        self.browser_size = "390x844"
+        self.touch_enabled = True
         self._check_tour()

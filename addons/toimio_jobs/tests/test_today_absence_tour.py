@@ -47,16 +47,8 @@ class TestTodayAbsenceTour(TodayAbsenceMixin, ToimioJobsCommon, HttpCase):
     def test_desktop(self):
         self._check_tour()
 
-
-@tagged("post_install", "-at_install")
-class TestTodayAbsenceTourPhone(TodayAbsenceMixin, ToimioJobsCommon, HttpCase):
-    browser_size = "390x844"
-    touch_enabled = True
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setup_today()
-
     def test_phone(self):
+        # the same world on a phone: this test's own browser, at a phone's size
+        self.browser_size = "390x844"
+        self.touch_enabled = True
         self._check_tour()
