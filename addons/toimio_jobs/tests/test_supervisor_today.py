@@ -109,7 +109,8 @@ class TestSupervisorHome(SupervisorTodayMixin, ToimioJobsCommon, HttpCase):
         self._tour()
 
     def test_phone(self):
-        # the same world on a phone: this test's own browser, at a phone's size
+        # after test_desktop (the order of the test names), in a browser of its
+        # own at a phone's size
         self.browser_size = "390x844"
         self.touch_enabled = True
         self.start_tour("/odoo", "toimio_supervisor_today", login="t_matti")
