@@ -110,18 +110,11 @@ class TestSupervisorHome(SupervisorTodayMixin, ToimioJobsCommon, HttpCase):
     def test_desktop(self):
         self._tour()
 
-
-@tagged("post_install", "-at_install")
-class TestSupervisorTodayPhone(SupervisorTodayMixin, ToimioJobsCommon, HttpCase):
-    browser_size = "390x844"
-    touch_enabled = True
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setup_today()
-
     def test_phone(self):
+        # after test_desktop (the order of the test names), in a browser of its
+        # own at a phone's size
+        self.browser_size = "390x844"
+        self.touch_enabled = True
         self.start_tour("/odoo", "toimio_supervisor_today", login="t_matti")
         self.env.invalidate_all()
         self.assertEqual((self.morning | self.afternoon).mapped("state"), ["done"] * 2)
