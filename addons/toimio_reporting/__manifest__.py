@@ -24,12 +24,9 @@
         "views/toimio_people_report_views.xml",
         "views/toimio_economy_report_views.xml",
         "wizards/toimio_funder_indicator_wizard_views.xml",
-        "wizards/toimio_customer_impact_wizard_views.xml",
         "report/toimio_funder_indicator_report.xml",
-        "report/toimio_customer_impact_report.xml",
         "views/toimio_dashboard_views.xml",
         "views/toimio_reporting_menus.xml",
-        "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/toimio_reporting_demo.xml"],
     "assets": {

@@ -20,3 +20,5 @@ from . import test_invoice_send_tour
 from . import test_copy_week_tour
 from . import test_concurrency
 from . import test_managed_fields
+from . import test_customer_impact
+from . import test_small_cells
