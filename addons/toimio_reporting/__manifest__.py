@@ -3,7 +3,7 @@
 {
     "name": "Toimio Reporting",
     "summary": "Outcomes, funder indicators and dashboards",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Toimio",
     "website": "https://github.com/toimio/toimio",
     "author": "Toimio contributors",
