@@ -568,7 +568,7 @@ def main():
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 
-    from odoo.addons.toimio_reporting.wizards.toimio_xlsx import build_xlsx
+    from odoo.addons.toimio_jobs.wizards.toimio_xlsx import build_xlsx
 
     registry = Registry(args.db)
     today = date.today()
@@ -694,7 +694,7 @@ def main():
                 ("funder indicators (the wizard's queries)", funder_queries, "funder"),
                 (
                     "customer impact statement (largest customer)",
-                    impact._toimio_figures,
+                    impact._toimio_cells,
                     "impact",
                 ),
                 (

@@ -25,7 +25,24 @@ TOIMIO_DEPENDS = {
     "toimio_training": {"toimio_members"},
     "toimio_reporting": {"toimio_jobs", "toimio_training", "toimio_wage_subsidy"},
     "toimio_funding": {"toimio_jobs", "toimio_reporting"},
-    "toimio_work_request": {"toimio_jobs", "toimio_reporting"},
+    "toimio_work_request": {"toimio_jobs"},
+}
+# What installing one addon alone brings of Toimio (issue 23: ordering on the
+# portal installs neither pay subsidy, coaching nor the funders' reports).
+INSTALLS_ALONE = {
+    "toimio_members": {"toimio_members"},
+    "toimio_wage_subsidy": {"toimio_members", "toimio_wage_subsidy"},
+    "toimio_jobs": {"toimio_members", "toimio_jobs"},
+    "toimio_training": {"toimio_members", "toimio_training"},
+    "toimio_reporting": {
+        "toimio_members",
+        "toimio_wage_subsidy",
+        "toimio_jobs",
+        "toimio_training",
+        "toimio_reporting",
+    },
+    "toimio_funding": EXPECTED - {"toimio_work_request"},
+    "toimio_work_request": {"toimio_members", "toimio_jobs", "toimio_work_request"},
 }
 
 
@@ -47,6 +64,20 @@ def test_manifest_fields(addon):
     assert data["depends"], "an addon depends on something"
     toimio = {d for d in data["depends"] if d.startswith("toimio_")}
     assert toimio == TOIMIO_DEPENDS[addon.name]
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)
+def test_what_an_addon_installs_alone(addon):
+    """The Toimio addons an install of ``addon`` alone brings (its manifest's
+    dependencies, transitively); scripts/test <addon> installs exactly these."""
+    manifests = {other.name: manifest(other) for other in ADDONS}
+    closure, todo = set(), [addon.name]
+    while todo:
+        name = todo.pop()
+        if name not in closure:
+            closure.add(name)
+            todo += [d for d in manifests[name]["depends"] if d.startswith("toimio_")]
+    assert closure == INSTALLS_ALONE[addon.name]
 
 
 @pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)

@@ -3,7 +3,7 @@
 {
     "name": "Toimio Jobs",
     "summary": "Customer jobs, shifts, recording, invoicing and the member's schedule",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Toimio",
     "website": "https://github.com/toimio/toimio",
     "author": "Toimio contributors",
@@ -17,7 +17,7 @@
         "account_edi_ubl_cii",
         "portal",
     ],
-    "external_dependencies": {"python": ["vobject"]},
+    "external_dependencies": {"python": ["vobject", "xlsxwriter"]},
     "data": [
         "security/toimio_jobs_security.xml",
         "security/ir.model.access.csv",
@@ -33,6 +33,8 @@
         "views/toimio_holiday_views.xml",
         "views/portal_templates.xml",
         "wizards/toimio_shift_wizard_views.xml",
+        "wizards/toimio_customer_impact_wizard_views.xml",
+        "report/toimio_customer_impact_report.xml",
         "views/toimio_jobs_menus.xml",
         "views/account_move_views.xml",
     ],

@@ -3,7 +3,7 @@
 {
     "name": "Toimio Reporting",
     "summary": "Outcomes, funder indicators and dashboards",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Toimio",
     "website": "https://github.com/toimio/toimio",
     "author": "Toimio contributors",
@@ -24,12 +24,9 @@
         "views/toimio_people_report_views.xml",
         "views/toimio_economy_report_views.xml",
         "wizards/toimio_funder_indicator_wizard_views.xml",
-        "wizards/toimio_customer_impact_wizard_views.xml",
         "report/toimio_funder_indicator_report.xml",
-        "report/toimio_customer_impact_report.xml",
         "views/toimio_dashboard_views.xml",
         "views/toimio_reporting_menus.xml",
-        "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/toimio_reporting_demo.xml"],
     "assets": {

@@ -11,7 +11,6 @@
     "installable": True,
     "depends": [
         "toimio_jobs",
-        "toimio_reporting",
         "hr_skills",
         "portal",
         "sale_timesheet",

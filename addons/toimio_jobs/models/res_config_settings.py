@@ -9,3 +9,6 @@ class ResConfigSettings(models.TransientModel):
     toimio_adjustments_as_warnings = fields.Boolean(
         related="company_id.toimio_adjustments_as_warnings", readonly=False
     )
+    toimio_impact_min_people = fields.Integer(
+        related="company_id.toimio_impact_min_people", readonly=False
+    )

@@ -23,3 +23,5 @@ from . import test_managed_fields
 from . import test_shift_place_and_billing
 from . import test_invoice_references
 from . import test_supervisor_pickers
+from . import test_customer_impact
+from . import test_small_cells

@@ -1,6 +1,7 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .toimio_engagement import TARGET_GROUPS
 
@@ -63,3 +64,41 @@ class ToimioTargetGroupChange(models.Model):
                 }
             )
         return changes.create(vals_list)
+
+    @api.model
+    def _toimio_group_on_date_sql(self, query, employee, day, fallback):
+        """The target group of a person on a day, for a query over dated rows
+        (shifts): joins the history to ``query`` and returns the expression.
+        The group is that of the person's latest change dated on or before
+        ``day`` (of two on one date, the later made), else ``fallback`` (the
+        engagement's group at entry). ``employee``, ``day`` and ``fallback``
+        are SQL expressions of ``query``'s tables.
+
+        The same periods as toimio_reporting's hours report, so that the
+        customer impact statement and the hours report count each hour in
+        the same group (tested there). The history is read without record
+        rules: only the group of rows the caller may read is used."""
+        alias = query.make_alias(query.table, "toimio_group_on_date")
+        query.add_join(
+            "LEFT JOIN",
+            alias,
+            SQL(
+                """(SELECT c.employee_id,
+                           c.new_group,
+                           c.date AS valid_from,
+                           LEAD(c.date) OVER (
+                               PARTITION BY c.employee_id ORDER BY c.date, c.id
+                           ) AS valid_to
+                      FROM %s c)""",
+                SQL.identifier(self._table),
+            ),
+            SQL(
+                "%(period)s.employee_id = %(employee)s"
+                " AND %(period)s.valid_from <= %(day)s"
+                " AND (%(period)s.valid_to IS NULL OR %(period)s.valid_to > %(day)s)",
+                period=SQL.identifier(alias),
+                employee=employee,
+                day=day,
+            ),
+        )
+        return SQL("COALESCE(%s, %s)", SQL.identifier(alias, "new_group"), fallback)

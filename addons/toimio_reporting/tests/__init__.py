@@ -1,7 +1,7 @@
 from . import test_hours_report
 from . import test_transition_report
 from . import test_funder_indicators
-from . import test_customer_impact
+from . import test_customer_impact_consistency
 from . import test_people_report
 from . import test_report_consistency
 from . import test_economy_report
@@ -10,6 +10,5 @@ from . import test_reporting_jsonrpc
 from . import test_demo_cooperative
 from . import test_access_matrix
 from . import test_dashboard_numbers
-from . import test_small_cells
 from . import test_reporting_managed
 from . import test_read_only_paths

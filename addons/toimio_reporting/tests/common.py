@@ -1,8 +1,5 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import io
-import zipfile
-
 from odoo.tests.common import TransactionCase
 
 from odoo.addons.toimio_jobs.tests.common import ToimioJobsCommon
@@ -10,7 +7,7 @@ from odoo.addons.toimio_jobs.tests.common import ToimioJobsCommon
 
 class ToimioReportingCase(ToimioJobsCommon, TransactionCase):
     """toimio_jobs' cooperative (customer orders, people, users of each group)
-    plus helpers to build a small, hand-counted dataset."""
+    and its helpers to build a small, hand-counted dataset."""
 
     @classmethod
     def setUpClass(cls):
@@ -19,69 +16,6 @@ class ToimioReportingCase(ToimioJobsCommon, TransactionCase):
         cls.type_participation = cls.env.ref(
             "toimio_members.engagement_type_participation"
         )
-
-    @classmethod
-    def _person(cls, name, company=None, **values):
-        return cls.env["hr.employee"].create(
-            {
-                "name": name,
-                "company_id": (company or cls.company).id,
-                "tz": "Europe/Helsinki",
-                **values,
-            }
-        )
-
-    @classmethod
-    def _engagement(cls, employee, type_, date_start, company=None, **values):
-        # The disability answer is the person's, in their work adjustments.
-        disability = values.pop("entry_disability", None)
-        if disability:
-            cls.env["toimio.work.adjustment"].create(
-                {"employee_id": employee.id, "disability": disability}
-            )
-        return cls.env["toimio.engagement"].create(
-            {
-                "employee_id": employee.id,
-                "type_id": type_.id,
-                "company_id": (company or cls.company).id,
-                "date_start": date_start,
-                "target_group": "2",
-                "state": "active",
-                **values,
-            }
-        )
-
-    @classmethod
-    def _group_change(cls, employee, day, old_group, new_group):
-        return cls.env["toimio.target.group.change"].create(
-            {
-                "employee_id": employee.id,
-                "date": day,
-                "old_group": old_group,
-                "new_group": new_group,
-                "reason": "Arvioitu valmennuksessa.",
-            }
-        )
-
-    @classmethod
-    def _plain_job(cls, partner, name="Kerhotilan siivous", company=None):
-        """A job without a sale order (e.g. an old fixed-price contract)."""
-        project = cls.env["project.project"].create(
-            {
-                "name": name,
-                "partner_id": partner.id,
-                "company_id": (company or cls.company).id,
-                "allow_billable": False,
-            }
-        )
-        return cls.env["project.task"].create(
-            {"name": name, "project_id": project.id, "partner_id": partner.id}
-        )
-
-    def _xlsx_strings(self, content):
-        """Every text cell of an XLSX file (shared strings), joined."""
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            return archive.read("xl/sharedStrings.xml").decode()
 
 
 class ToimioOutcomesCase(ToimioReportingCase):

@@ -14,8 +14,8 @@ from datetime import timedelta
 from odoo import fields, http
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.toimio_jobs.wizards.toimio_xlsx import XLSX_MIMETYPE
 from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
-from odoo.addons.toimio_reporting.wizards.toimio_xlsx import XLSX_MIMETYPE
 
 
 @tagged("post_install", "-at_install")

@@ -3,9 +3,8 @@
 from odoo import Command, fields, models
 from odoo.tools import SQL, format_date
 
+from odoo.addons.toimio_jobs.wizards.toimio_xlsx import build_xlsx
 from odoo.addons.toimio_members.models.toimio_engagement import VALID_STATES
-
-from .toimio_xlsx import build_xlsx
 
 GENDER_COLUMNS = ("women", "men", "other", "unknown")
 

@@ -429,7 +429,7 @@ class ToimioWorkRequestPortal(CustomerPortal):
         website=True,
     )
     def portal_work_request_impact(self, date_from=None, date_to=None, **kw):
-        """The customer impact statement of toimio_reporting, for the
+        """The customer impact statement of toimio_jobs, for the
         customer's purchasing contact: hours by target group and the number
         of people in a period. Counts only, never names."""
         partner = request.env.user.partner_id
@@ -482,7 +482,7 @@ class ToimioWorkRequestPortal(CustomerPortal):
             wizard.line_ids._fields["target_group"]._description_selection(request.env)
         )
         # The target groups only, each shown only when enough people did its
-        # hours (toimio_reporting's small-cell rule); a row or the total that
+        # hours (toimio_jobs' small-cell rule); a row or the total that
         # is not shown has no figures here at all.
         rows = [
             {

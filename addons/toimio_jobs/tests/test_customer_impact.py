@@ -2,16 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 
+from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import ToimioReportingCase
+from .common import ToimioJobsCase
 
 NAMES = ("Aino", "Eero", "Kalle")
 
 
 @tagged("post_install", "-at_install")
-class TestCustomerImpact(ToimioReportingCase):
+class TestCustomerImpact(ToimioJobsCase):
     """The customer's jobs in March 2026 (done hours count):
 
     - Aino (employment, group I): 2.3. 4 h done; 3.3. planned (not counted)
@@ -94,7 +95,7 @@ class TestCustomerImpact(ToimioReportingCase):
         strings = self._xlsx_strings(base64.b64decode(wizard.xlsx_file))
         self.assertIn("Testikaupunki", strings)
         html, _type = self.env["ir.actions.report"]._render_qweb_html(
-            "toimio_reporting.toimio_customer_impact_report_action", wizard.ids
+            "toimio_jobs.toimio_customer_impact_report_action", wizard.ids
         )
         html = html.decode()
         self.assertIn("Customer impact statement", html)
@@ -122,7 +123,7 @@ class TestCustomerImpact(ToimioReportingCase):
 
 
 @tagged("post_install", "-at_install")
-class TestCustomerImpactSmallGroups(ToimioReportingCase):
+class TestCustomerImpactSmallGroups(ToimioJobsCase):
     """Small groups are not shown, nor worked out by subtraction. The
     customer's jobs in March 2026, one 4-hour done shift each (8–12) unless
     said:
@@ -213,8 +214,8 @@ class TestCustomerImpactSmallGroups(ToimioReportingCase):
         self.assertEqual(lines[("3", self.nothing, True)], (0.0, 0, "small"))
         self.assertEqual(lines[("2", self.nothing, True)], (24.0, 5, False))
         self.assertEqual(total, (44.0, 10, False))
-        [(done,)] = self.env["toimio.hours.report"]._read_group(
-            wizard._toimio_domain(), [], ["done_hours:sum"]
+        [(done,)] = self.env["toimio.shift"]._read_group(
+            wizard._toimio_domain(), [], ["worked_hours:sum"]
         )
         self.assertEqual(wizard.total_hours, done)
 
@@ -257,7 +258,7 @@ class TestCustomerImpactSmallGroups(ToimioReportingCase):
         self.assertIn("&lt; 5", strings)
         self.assertIn("hidden", strings)
         html, _type = self.env["ir.actions.report"]._render_qweb_html(
-            "toimio_reporting.toimio_customer_impact_report_action", wizard.ids
+            "toimio_jobs.toimio_customer_impact_report_action", wizard.ids
         )
         html = html.decode()
         self.assertIn("24.00", html)
@@ -265,3 +266,62 @@ class TestCustomerImpactSmallGroups(ToimioReportingCase):
         self.assertNotIn("16.00", html)
         self.assertNotIn("40.00", html)
         self.assertIn("fewer than 5 people", html)
+
+
+@tagged("post_install", "-at_install")
+class TestCustomerImpactManagedFields(ToimioJobsCase):
+    """The statement's figures (lines, totals and file) are the counting's:
+    the administrator who runs it (the only role that may) cannot write other
+    figures into it before exporting or printing it for a customer."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._shift(cls.aino, "2026-03-02", 8, 12).action_done()
+
+    def _wizard(self):
+        Wizard = self.env["toimio.customer.impact.wizard"].with_user(self.admin)
+        with Form(Wizard) as form:
+            form.partner_id = self.customer
+            form.company_id = self.company
+            form.date_from = "2026-03-01"
+            form.date_to = "2026-03-31"
+        wizard = form.record
+        wizard.action_compute()
+        return wizard
+
+    def test_the_figures_cannot_be_written(self):
+        wizard = self._wizard()
+        line = wizard.line_ids[:1]
+        self.assertTrue(line)
+        hours = line.hours
+        with self.assertRefused(
+            AccessError, "on Customer impact statement line: the system sets them"
+        ):
+            line.write({"hours": 400.0})
+        self.assertEqual(line.hours, hours)
+        with self.assertRefused(
+            AccessError, "on Customer impact statement line: the system sets them"
+        ):
+            self.env["toimio.customer.impact.line"].with_user(self.admin).create(
+                {"wizard_id": wizard.id, "target_group": "3", "hours": 1000.0}
+            )
+        for vals in (
+            {"total_hours": 1000.0},
+            {"line_ids": [Command.clear()]},
+            {"computed": True},
+        ):
+            with (
+                self.subTest(vals=vals),
+                self.assertRefused(
+                    AccessError, "on Customer impact statement: the system sets them"
+                ),
+            ):
+                wizard.write(vals)
+
+    def test_counting_and_export_still_work(self):
+        wizard = self._wizard()
+        self.assertTrue(wizard.computed)
+        self.assertTrue(wizard.line_ids)
+        wizard.action_export_xlsx()
+        self.assertTrue(wizard.xlsx_file)

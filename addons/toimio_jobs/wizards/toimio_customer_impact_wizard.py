@@ -18,7 +18,7 @@ class ToimioCustomerImpactWizard(models.TransientModel):
     _name = "toimio.customer.impact.wizard"
     _inherit = "toimio.report.wizard.mixin"
     _description = "Customer impact statement"
-    _toimio_report_action = "toimio_reporting.toimio_customer_impact_report_action"
+    _toimio_report_action = "toimio_jobs.toimio_customer_impact_report_action"
     _toimio_managed_fields = (
         "line_ids",
         "total_hours",
@@ -77,12 +77,20 @@ class ToimioCustomerImpactWizard(models.TransientModel):
 
     def _toimio_cells(self):
         """{(target group, type id): (hours, set of person ids)}: one query
-        over the hours report (record rules apply)."""
-        Report = self.env["toimio.hours.report"]
-        query = Report._search(self._toimio_domain())
-        group, type_, hours, person = (
-            Report._field_to_sql(Report._table, fname, query)
-            for fname in ("target_group", "type_id", "done_hours", "employee_id")
+        over the customer's done shifts (record rules apply). The target
+        group is the person's on the day of the shift
+        (``toimio.target.group.change``), as in the hours report."""
+        Shift = self.env["toimio.shift"]
+        query = Shift._search(self._toimio_domain())
+        engagement = query.left_join(
+            Shift._table, "engagement_id", "toimio_engagement", "id", "engagement_id"
+        )
+        person, day, type_, hours = (
+            Shift._field_to_sql(Shift._table, fname, query)
+            for fname in ("employee_id", "date", "engagement_type_id", "worked_hours")
+        )
+        group = self.env["toimio.target.group.change"]._toimio_group_on_date_sql(
+            query, person, day, SQL.identifier(engagement, "target_group")
         )
         query.groupby = SQL("%s, %s", group, type_)
         rows = self.env.execute_query(
