@@ -5,6 +5,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from ..models import toimio_wage_subsidy_rules as rules
 from .test_wage_subsidy_common import WageSubsidyCase
@@ -74,35 +75,25 @@ class TestWageSubsidyOverview(WageSubsidyCase):
                 "2026-01-01",
             ),
         ]
-        sql = "SELECT {}".format(
-            rules.sql_claim_amount(
-                "%(rate)s",
-                "%(cap)s",
-                "%(gross)s",
-                "%(hours)s",
-                "%(regular)s",
-                "%(share)s",
-                "%(factor)s",
-                rules.sql_month_share(
-                    "%(start)s::date", "%(end)s::date", "%(month)s::date"
-                ),
-            )
-        )
         for rate, cap, gross, hours, regular, share, factor, start, end, month in cases:
             self.env.cr.execute(
-                sql,
-                {
-                    "rate": rate,
-                    "cap": cap,
-                    "gross": gross,
-                    "hours": hours,
-                    "regular": regular,
-                    "share": share,
-                    "factor": factor,
-                    "start": start,
-                    "end": end,
-                    "month": month,
-                },
+                SQL(
+                    "SELECT %s",
+                    rules.sql_claim_amount(
+                        SQL("%s", rate),
+                        SQL("%s", cap),
+                        SQL("%s", gross),
+                        SQL("%s", hours),
+                        SQL("%s", regular),
+                        SQL("%s", share),
+                        SQL("%s", factor),
+                        rules.sql_month_share(
+                            SQL("%s::date", start),
+                            SQL("%s::date", end),
+                            SQL("%s::date", month),
+                        ),
+                    ),
+                )
             )
             from_sql = self.env.cr.fetchone()[0]
             month_share = rules.month_share(
