@@ -154,7 +154,7 @@ class TestWageSubsidyOverview(WageSubsidyCase):
         three months: average 2 200 € → 0.7 × 2 200 = 1 540 € a month, for each
         of the next 12 months (all whole months). A decision without pay is
         estimated at its cap: 50 %, 1 260 € a month."""
-        self.env.cr.execute("SELECT CURRENT_DATE")
+        self.env.cr.execute(SQL("SELECT CURRENT_DATE"))
         today = self.env.cr.fetchone()[0]
         this_month = today.replace(day=1)
         start = this_month - relativedelta(months=4)

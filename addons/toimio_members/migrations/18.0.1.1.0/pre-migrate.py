@@ -93,9 +93,7 @@ def migrate(cr, version):
         )
     )
     moved = cr.rowcount
-    cr.execute(
-        SQL("SELECT d.name FROM ir_model_data d WHERE %s", moved_xmlids("d"))
-    )
+    cr.execute(SQL("SELECT d.name FROM ir_model_data d WHERE %s", moved_xmlids("d")))
     left = [name for (name,) in cr.fetchall()]
     if left:
         raise RuntimeError(
