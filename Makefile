@@ -1,6 +1,6 @@
 # Local development without Docker: Odoo 18 importable, PostgreSQL running,
 # `pip install -r requirements-test.txt` (README, "Running without Docker").
-.PHONY: demo test lint bench bench-quick a11y
+.PHONY: demo test lint bench bench-quick bench-replica a11y backup restore upgrade
 
 # The Finnish demo database "toimio" (scripts/demo-db, as Docker's `init`
 # service), checked (scripts/demo_check.py), then served on port 8069.
@@ -25,6 +25,24 @@ bench:
 bench-quick:
 	python3 bench/run_all.py --quick --db $${TOIMIO_BENCH_DB:-toimio_test}
 
+# Report readers on a streaming replica while a supervisor records (README,
+# "Production"); needs a replica of the local server on port 5433.
+bench-replica:
+	cd bench && python3 replica_bench.py --db $${TOIMIO_BENCH_DB:-toimio_test}
+
 # axe-core check of the member schedule in headless Chromium (+ screenshot).
 a11y:
 	scripts/a11y
+
+# Operations (README, "Production"; pip install -r requirements-ops.txt).
+# Back up $TOIMIO_DB (default toimio) with its filestore into ./backups:
+backup:
+	scripts/backup
+
+# Restore a backup: make restore BACKUP=backups/toimio-<time>.zip
+restore:
+	scripts/restore "$(BACKUP)"
+
+# Update the installed Toimio addons whose code changed (click-odoo-update).
+upgrade:
+	scripts/upgrade

@@ -1,6 +1,8 @@
 """Fail when an Odoo log has warnings or errors, as OCA's checklog-odoo does.
 
 Usage: python3 scripts/checklog.py LOGFILE
+       docker compose -f docker-compose.prod.yml logs --no-log-prefix odoo \
+         | python3 scripts/checklog.py -        (the production log, on stdin)
 
 Lines matching a regular expression in scripts/checklog-ignore.txt (one per
 line, '#' for comments) are known noise from Odoo itself and are let through.
@@ -50,7 +52,10 @@ def bad_lines(text, ignores):
 
 
 def main(argv):
-    text = pathlib.Path(argv[1]).read_text(errors="replace")
+    if argv[1] == "-":
+        text = sys.stdin.read()
+    else:
+        text = pathlib.Path(argv[1]).read_text(errors="replace")
     bad = list(bad_lines(text, load_ignores()))
     for line in bad:
         print(f"checklog: {line}")

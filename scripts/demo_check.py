@@ -8,7 +8,9 @@ Every company is Finnish, in euros, with the Finnish chart of accounts (l10n_fi)
 there is no company from l10n_fi's own demo data ("FI Company"); each company
 can create and post a customer invoice that a municipality would pay: the
 company's real address (no placeholder of Odoo's), its IBAN on the invoice and
-in the UBL, due 14 days after the invoice date; "Send" proposes e-mail with the
+in the UBL, due 14 days after the invoice date, a Finnish reference number
+(viitenumero), and a PDF that names the seller (the header that only the
+patched-Qt wkhtmltopdf prints, see the README); "Send" proposes e-mail with the
 UBL, not Peppol, while the company is not registered on Peppol. Everything is
 rolled back; a failed check raises, so `odoo shell` exits non-zero.
 
@@ -19,6 +21,9 @@ capital; no register field is left on res.partner.
 
 # ruff: noqa: F821 (env and odoo are given by `odoo shell`)
 import datetime
+import io
+import shutil
+import subprocess
 
 from lxml import etree
 from stdnum import iban
@@ -27,6 +32,23 @@ UBL_NS = {
     "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
     "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
 }
+
+
+def pdf_text(pdf):
+    """The text of a PDF: pdftotext (poppler) when installed, else PyPDF2,
+    which Odoo itself requires."""
+    if shutil.which("pdftotext"):
+        return subprocess.run(
+            ["pdftotext", "-layout", "-", "-"],
+            input=pdf,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+    import PyPDF2
+
+    reader = PyPDF2.PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
 
 problems = []
 companies = env["res.company"].with_context(active_test=False).search([])
@@ -107,6 +129,23 @@ for company in companies:
         problems.append(
             f"{label}: due {move.invoice_date_due} for an invoice of "
             f"{move.invoice_date} (payment term {move.invoice_payment_term_id.name!r})"
+        )
+    reference = move.payment_reference or ""
+    if reference != move.compute_payment_reference_finnish(move.name):
+        model = move.journal_id.invoice_reference_model
+        problems.append(
+            f"{label}: the invoice's reference number is {reference!r}, not a "
+            f"Finnish one (the sale journal's reference model is {model!r})"
+        )
+    # Without the patched-Qt wkhtmltopdf the PDF has no header: no seller.
+    pdf = env["ir.actions.report"]._render_qweb_pdf(
+        "account.account_invoices", move.ids
+    )[0]
+    text = " ".join(pdf_text(pdf).split())
+    if " ".join(company.name.split()) not in text:
+        problems.append(
+            f"{label}: the invoice PDF does not name the seller (no header): "
+            "install the wkhtmltopdf 0.12.6 with patched Qt (README)"
         )
     ubl = etree.fromstring(env["account.edi.xml.ubl_bis3"]._export_invoice(move)[0])
     means = ubl.find("cac:PaymentMeans", UBL_NS)

@@ -37,3 +37,14 @@ def test_a_clean_log_passes(tmp_path):
     log = tmp_path / "odoo.log"
     log.write_text(LOG.splitlines()[0] + "\n")
     assert checklog.main(["checklog", str(log)]) == 0
+
+
+def test_the_production_log_is_read_from_stdin(monkeypatch, capsys):
+    """`docker compose logs --no-log-prefix odoo | scripts/checklog.py -`: the
+    production Odoo logs to stdout in the same line format, so the same rules
+    apply to it."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(LOG))
+    assert checklog.main(["checklog", "-"]) == 1
+    assert "FAIL: TestX.test_y" in capsys.readouterr().out

@@ -22,6 +22,7 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
         "views/toimio_work_request_views.xml",
         "views/toimio_work_capacity_views.xml",
         "views/product_template_views.xml",

@@ -76,6 +76,12 @@ class ToimioFundingAgreement(models.Model):
     statement_count = fields.Integer(compute="_compute_statement_count")
     active = fields.Boolean(default=True)
 
+    def _creation_message(self):
+        # From this addon's code terms: Odoo translates an addon's model
+        # names after loading its demo data, so "%s created" would name
+        # the model in English on the demo records.
+        return self.env._("Funding agreement created")
+
     def _compute_statement_count(self):
         counts = dict(
             self.env["toimio.funding.statement"]._read_group(

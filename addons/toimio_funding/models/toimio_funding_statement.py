@@ -128,6 +128,12 @@ class ToimioFundingStatement(models.Model):
         ),
     ]
 
+    def _creation_message(self):
+        # From this addon's code terms: Odoo translates an addon's model
+        # names after loading its demo data, so "%s created" would name
+        # the model in English on the demo records.
+        return self.env._("Funding statement created")
+
     def _auto_init(self):
         ensure_btree_gist(self.env.cr)
         return super()._auto_init()

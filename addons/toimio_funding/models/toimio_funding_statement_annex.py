@@ -1,8 +1,9 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The statement's annex: every counted unit, for the administrators (XLSX,
-with names) and for the payer (PDF, names or reference codes as the agreement
-says)."""
+"""The statement's annex: every counted unit, as a spreadsheet (XLSX) and as
+the payer's PDF. Both name the people as the agreement says: by name, or by
+reference code only (the file may go to the payer; the register that
+resolves a code stays with the cooperative)."""
 
 import base64
 
@@ -54,29 +55,46 @@ class ToimioFundingStatement(models.Model):
         units = self.env["toimio.funding.statement.unit"].search(
             [("statement_id", "=", self.id)]
         )
+        if self.agreement_id.annex_identity == "name":
+            person_header = [self.env._("Person"), self.env._("Reference")]
+            person_widths = [30, 12]
+        else:
+            # "Reference code only": the code, and the engagement by its
+            # type (its title holds the person's name).
+            person_header = [self.env._("Reference")]
+            person_widths = [12]
         evidence = {
             "name": self.env._("Units"),
             "title": title,
             "header": [
                 self.env._("Outcome"),
                 self.env._("Date or month"),
-                self.env._("Person"),
-                self.env._("Reference"),
+                *person_header,
                 self.env._("Engagement"),
             ],
-            "widths": [40, 14, 30, 12, 50],
+            "widths": [40, 14, *person_widths, 50],
             "rows": [
-                [
-                    labels[unit.outcome],
-                    unit.period,
-                    unit.employee_id.name,
-                    unit.reference,
-                    unit.engagement_id.display_name,
-                ]
+                [labels[unit.outcome], unit.period, *self._annex_person(unit)]
                 for unit in units
             ],
         }
         return [summary, evidence]
+
+    def _annex_person(self, unit):
+        """The person and engagement cells of a unit's row, as the agreement
+        lets the payer see them."""
+        if self.agreement_id.annex_identity == "name":
+            return [
+                unit.employee_id.name,
+                unit.reference,
+                unit.engagement_id.display_name,
+            ]
+        engagement = unit.engagement_id
+        start = engagement.date_start and engagement.date_start.strftime("%d.%m.%Y")
+        return [
+            unit.reference,
+            " – ".join(part for part in (engagement.type_id.name, start) if part),
+        ]
 
     def action_export_xlsx(self):
         self.ensure_one()

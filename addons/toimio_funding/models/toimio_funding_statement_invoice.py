@@ -31,6 +31,7 @@ class ToimioFundingStatement(models.Model):
                         name=statement.name,
                     )
                 )
+            statement._check_payer_address()
             move = (
                 self.env["account.move"]
                 .with_company(statement.company_id)
@@ -41,6 +42,39 @@ class ToimioFundingStatement(models.Model):
         if len(moves) == 1:
             return self.action_view_invoice()
         return True
+
+    def _invoice_partner(self):
+        """The payer's invoice address (a contact of type Invoice), else the
+        payer itself."""
+        self.ensure_one()
+        address = self.payer_id.address_get(["invoice"])["invoice"]
+        return self.env["res.partner"].browse(address)
+
+    def _check_payer_address(self):
+        """An invoice to a payer goes to a postal address: the PDF shows it
+        and the payer's accounts payable match it."""
+        self.ensure_one()
+        partner = self._invoice_partner()
+        missing = [
+            label
+            for label, value in (
+                (self.env._("street"), partner.street),
+                (self.env._("postcode"), partner.zip),
+                (self.env._("city"), partner.city),
+            )
+            if not value
+        ]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "The invoice of %(name)s goes to %(payer)s, whose address has "
+                    "no %(missing)s. Add the address on the payer's contact (or "
+                    "on its invoice address) and create the invoice again.",
+                    name=self.name,
+                    payer=partner.display_name,
+                    missing=", ".join(missing),
+                )
+            )
 
     def _invoice_values(self):
         """One line per outcome; a negative total becomes a credit note."""
@@ -82,7 +116,7 @@ class ToimioFundingStatement(models.Model):
             )
         return {
             "move_type": "out_refund" if sign < 0 else "out_invoice",
-            "partner_id": self.payer_id.id,
+            "partner_id": self._invoice_partner().id,
             "company_id": self.company_id.id,
             "invoice_date": fields.Date.context_today(self),
             "invoice_origin": self.name,

@@ -10,4 +10,5 @@ from . import test_funding_tour
 from . import test_funding_reference_access
 from . import test_concurrency
 from . import test_funding_managed
+from . import test_read_only_paths
 from . import test_figures_agree

@@ -45,10 +45,22 @@ class ToimioFundingCase(ToimioJobsCommon, TransactionCase):
         env = cls.env
         cls.type_participation = env.ref("toimio_members.engagement_type_participation")
         cls.payer_p = env["res.partner"].create(
-            {"name": "Rovaniemen työllisyysalue", "is_company": True}
+            {
+                "name": "Rovaniemen työllisyysalue",
+                "is_company": True,
+                "street": "Valtakatu 2",
+                "zip": "96100",
+                "city": "Rovaniemi",
+            }
         )
         cls.payer_q = env["res.partner"].create(
-            {"name": "Lapin hyvinvointialue", "is_company": True}
+            {
+                "name": "Lapin hyvinvointialue",
+                "is_company": True,
+                "street": "Hallituskatu 20",
+                "zip": "96100",
+                "city": "Rovaniemi",
+            }
         )
         Employee = env["hr.employee"]
 

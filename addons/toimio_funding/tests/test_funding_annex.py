@@ -31,7 +31,9 @@ class TestFundingAnnex(ToimioFundingCase):
 
     def test_xlsx_lists_every_unit(self):
         """The units sheet has the 13 units of December–January, with the
-        month of a person-month (12/2025) and the day of the others."""
+        month of a person-month (12/2025) and the day of the others; by name
+        when the agreement shows names."""
+        self.agreement.annex_identity = "name"
         summary, units = self.statement._annex_sheets()
         self.assertEqual(len(summary["rows"]), 6)
         self.assertEqual(summary["total"][-1], 6160)
@@ -50,6 +52,28 @@ class TestFundingAnnex(ToimioFundingCase):
             io.BytesIO(base64.b64decode(self.statement.annex_xlsx))
         )
         self.assertIn("xl/worksheets/sheet2.xml", workbook.namelist())
+
+    def test_xlsx_reference_code_only(self):
+        """Issue 24: "Reference code only" on the agreement holds for the
+        spreadsheet too (it may be sent to the payer): the code and the
+        engagement's type, no name anywhere in the file."""
+        self.assertEqual(self.agreement.annex_identity, "reference")
+        _summary, units = self.statement._annex_sheets()
+        self.assertEqual(
+            units["header"], ["Outcome", "Date or month", "Reference", "Engagement"]
+        )
+        self.assertIn(
+            ["Person-month", "12/2025", self.pia.toimio_reference],
+            [row[:3] for row in units["rows"]],
+        )
+        self.statement.action_export_xlsx()
+        workbook = zipfile.ZipFile(
+            io.BytesIO(base64.b64decode(self.statement.annex_xlsx))
+        )
+        strings = workbook.read("xl/sharedStrings.xml").decode()
+        self.assertIn(self.pia.toimio_reference, strings)
+        for person in self.statement.unit_ids.employee_id:
+            self.assertNotIn(person.name, strings)
 
     def _pdf_html(self):
         html, _type = self.env["ir.actions.report"]._render_qweb_html(

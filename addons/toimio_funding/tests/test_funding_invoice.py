@@ -3,10 +3,19 @@
 """A confirmed statement becomes one customer invoice to the payer, a line per
 outcome, followed to payment like any other invoice."""
 
+from datetime import date
+
+from lxml import etree
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import ToimioFundingCase
+
+UBL_NS = {
+    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
+    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
+}
 
 
 @tagged("post_install", "-at_install")
@@ -32,6 +41,66 @@ class TestFundingInvoice(ToimioFundingCase):
         )
         self.assertEqual(move.amount_untaxed, 6160)
         self.assertEqual(statement.payment_state, "not_paid")
+
+    def test_invoice_service_period(self):
+        """Issue 24: the funding invoice carries its service period, the
+        statement's months: on the invoice (PDF), as its delivery date and as
+        the e-invoice's InvoicePeriod (BG-14)."""
+        statement = self._confirmed()
+        statement.action_invoice()
+        move = statement.move_id
+        self.assertEqual(
+            (move.toimio_service_date_from, move.toimio_service_date_to),
+            (date(2025, 12, 1), date(2026, 1, 31)),
+        )
+        self.assertEqual(move.delivery_date, date(2026, 1, 31))
+        self.assertIn("01.12.2025–31.01.2026", move.invoice_line_ids[0].name)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.report_invoice", move.ids)[0]
+            .decode()
+        )
+        self.assertIn('name="toimio_service_period"', html)
+        move.action_post()
+        xml = etree.fromstring(
+            self.env["account.edi.xml.ubl_bis3"]._export_invoice(move)[0]
+        )
+        period = xml.find("cac:InvoicePeriod", UBL_NS)
+        self.assertEqual(
+            (
+                period.findtext("cbc:StartDate", namespaces=UBL_NS),
+                period.findtext("cbc:EndDate", namespaces=UBL_NS),
+            ),
+            ("2025-12-01", "2026-01-31"),
+        )
+
+    def test_invoice_goes_to_the_payer_street_address(self):
+        """Issue 24: the invoice goes to the payer's invoice address, street
+        and all; a payer without a street is refused in plain words."""
+        invoice_address = self.env["res.partner"].create(
+            {
+                "name": "Laskutus",
+                "type": "invoice",
+                "parent_id": self.payer_p.id,
+                "zip": "96101",
+                "city": "Rovaniemi",
+            }
+        )
+        statement = self._confirmed()
+        with self.assertRefused(UserError, "whose address has no street"):
+            statement.action_invoice()
+        self.assertEqual(statement.state, "confirmed")
+
+        invoice_address.street = "PL 8216"
+        statement.action_invoice()
+        move = statement.move_id
+        self.assertEqual(move.partner_id, invoice_address)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.report_invoice", move.ids)[0]
+            .decode()
+        )
+        self.assertIn("PL 8216", html)
 
     def test_invoice_paid_followed(self):
         """Posting and paying the invoice shows as paid on the statement."""

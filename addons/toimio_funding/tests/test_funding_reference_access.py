@@ -136,7 +136,7 @@ class TestReferenceCodeAccess(ToimioFundingCase):
         )
         # The annex, made by the administrator, names the people by code.
         _summary, units = self.statement.with_user(self.admin)._annex_sheets()
-        self.assertIn(self.pia.toimio_reference, [row[3] for row in units["rows"]])
+        self.assertIn(self.pia.toimio_reference, [row[2] for row in units["rows"]])
 
     def test_administrator_of_another_company_reads_no_code(self):
         other = new_test_user(

@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_config_settings
+from . import res_partner
 from . import hr_employee
 from . import project_project
 from . import project_task

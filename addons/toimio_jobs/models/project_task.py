@@ -13,6 +13,19 @@ class ProjectTask(models.Model):
         string="Site",
         help="Where the work is done: the order's delivery address.",
     )
+    toimio_site_address = fields.Char(
+        string="Work address",
+        help="Where the workers go, as the customer gave it (e.g. the street "
+        "and the door). Shown on the shifts, the workers' schedule and their "
+        "shift mails instead of the site's postal address. Empty: the site's "
+        "address.",
+    )
+    toimio_instructions = fields.Text(
+        string="What to do",
+        help="What the customer asked to be done, in plain words: shown to "
+        "the workers on their schedule and in their shift mails, with each "
+        "shift's own instructions.",
+    )
     toimio_shift_ids = fields.One2many("toimio.shift", "task_id", string="Shifts")
     toimio_shift_count = fields.Integer(
         string="Shift count", compute="_compute_toimio_shift_count"

@@ -34,15 +34,7 @@ def build_ical(shifts, now):
         event.add("sequence").value = str(int(_utc(changed).timestamp()))
         event.add("summary").value = shift.task_id.name or ""
         site = shift.task_id.toimio_site_id or shift.task_id.partner_id
-        address = ", ".join(
-            part
-            for part in (
-                site.name,
-                site.street,
-                " ".join(p for p in (site.zip, site.city) if p),
-            )
-            if part
-        )
+        address = ", ".join(part for part in (site.name, shift.site_address) if part)
         if address:
             event.add("location").value = address
         lines = []
@@ -54,6 +46,8 @@ def build_ical(shifts, now):
                     supervisor.name, f", puh. {phone}" if phone else ""
                 )
             )
+        if shift.task_id.toimio_instructions:
+            lines.append(shift.task_id.toimio_instructions)
         if shift.note:
             lines.append(shift.note)
         if lines:

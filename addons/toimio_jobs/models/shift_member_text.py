@@ -158,7 +158,16 @@ class ToimioShift(models.Model):
                 order="start, id",
             )
         )
-        shifts.task_id.fetch(["name", "toimio_site_id", "partner_id", "project_id"])
+        shifts.task_id.fetch(
+            [
+                "name",
+                "toimio_site_id",
+                "toimio_site_address",
+                "toimio_instructions",
+                "partner_id",
+                "project_id",
+            ]
+        )
         partners = shifts.task_id.toimio_site_id | shifts.task_id.partner_id
         partners.fetch(["name", "street", "street2", "zip", "city", "phone", "mobile"])
         shifts.supervisor_id.fetch(["partner_id"])
@@ -182,6 +191,7 @@ class ToimioShift(models.Model):
                 "supervisor": supervisor.name,
                 "supervisor_phone": phone,
                 "phone_href": re.sub(r"[^0-9+]", "", phone or ""),
+                "instructions": shift.task_id.toimio_instructions,
                 "note": shift.note,
             }
             # A shift already recorded (done or absent) is past, even today.

@@ -49,6 +49,50 @@ class ToimioShift(models.Model):
         self.sudo().timesheet_ids.with_context(toimio_shift_sync=True).unlink()
         return super().unlink()
 
+    @api.depends(
+        "employee_id",
+        "engagement_id.type_id.invoiceable",
+        "task_id.sale_line_id.qty_delivered_method",
+        "state",
+    )
+    def _compute_billing_warning(self):
+        """Warn the planner when a customer's job is invoiced from its
+        timesheets but the person's engagement type writes none (e.g. a work
+        trial): those hours are done for the customer and not billed."""
+        for shift in self:
+            engagement_type = shift.engagement_id.type_id
+            line = shift.task_id.sale_line_id
+            if (
+                shift.state in ("planned", "done")
+                and engagement_type
+                and not engagement_type.invoiceable
+                and line.qty_delivered_method == "timesheet"
+            ):
+                shift.billing_warning = self.env._(
+                    "%(person)s works here as %(type)s: these hours are not "
+                    "invoiced to %(customer)s (the engagement type's hours are "
+                    "not invoiceable). If the customer pays for this work, plan "
+                    "a person whose hours are invoiceable (a warning only).",
+                    person=shift.employee_id.name or "",
+                    type=engagement_type.name,
+                    customer=line.order_id.partner_id.name or "",
+                )
+            else:
+                shift.billing_warning = False
+
+    @api.onchange("employee_id", "task_id")
+    def _onchange_billing_warning(self):
+        # Once, when the person or the job is chosen; the banner stays.
+        if self.billing_warning:
+            return {
+                "warning": {
+                    "title": self.env._("These hours are not invoiced"),
+                    "message": self.billing_warning,
+                    "type": "notification",
+                }
+            }
+        return None
+
     def _toimio_check_not_invoiced(self):
         """Refuse to change or remove hours that are on an invoice."""
         for shift in self.sudo():

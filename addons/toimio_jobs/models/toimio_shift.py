@@ -29,6 +29,14 @@ ABSENCE_REASONS = [
     ("other", "Other"),
 ]
 
+# The person picker's domain (evaluated in the form): the people of the job's
+# company with an engagement running on the shift's day (today until a start
+# is set). The rule checks (``no_engagement``) say the same at saving.
+EMPLOYEE_DOMAIN = (
+    "[('toimio_engaged_on', '=', date or context_today().strftime('%Y-%m-%d'))]"
+    " + ([('company_id', 'in', [company_id, False])] if company_id else [])"
+)
+
 
 class ToimioShift(models.Model):
     """A planned piece of work of one person on one job (project task)."""
@@ -48,6 +56,10 @@ class ToimioShift(models.Model):
         index=True,
         tracking=True,
         ondelete="restrict",
+        # The picker offers the people with an engagement running on the
+        # shift's day (today until a start is set) in the job's company, not
+        # every employee of the database.
+        domain=EMPLOYEE_DOMAIN,
     )
     task_id = fields.Many2one(
         "project.task",
@@ -180,6 +192,13 @@ class ToimioShift(models.Model):
         help="Work adjustments this shift goes past (allowed for administrators) "
         "and a week with fewer working days than the engagement type's minimum.",
     )
+    billing_warning = fields.Char(
+        compute="_compute_billing_warning",
+        compute_sudo=True,
+        help="The job bills the customer by the hour, but the person's "
+        "engagement type is not invoiceable: the hours of this shift are not "
+        "invoiced.",
+    )
     holiday_warning = fields.Char(
         compute="_compute_holiday_warning",
         compute_sudo=True,
@@ -196,7 +215,19 @@ class ToimioShift(models.Model):
     when_text = fields.Char(
         string="When", compute="_compute_when_text", compute_sudo=True
     )
-    site_address = fields.Char(compute="_compute_site_address", compute_sudo=True)
+    site_address = fields.Char(
+        string="Where",
+        compute="_compute_site_address",
+        compute_sudo=True,
+        help="The job's work address as the customer gave it, else the "
+        "site's postal address.",
+    )
+    job_instructions = fields.Text(
+        related="task_id.toimio_instructions",
+        string="What to do",
+        help="The job's instructions for the workers (e.g. what the customer "
+        "asked for), shown on their schedule and in their shift mails.",
+    )
 
     # No two planned or done shifts of a person at once (the rule "overlap"
     # of shift_rules, checked with its message by _check_toimio_rules).
@@ -210,6 +241,12 @@ class ToimioShift(models.Model):
             "shifts). Move one of them.",
         ),
     ]
+
+    def _creation_message(self):
+        # From this addon's code terms: Odoo translates an addon's model
+        # names after loading its demo data, so "%s created" would name
+        # the model in English on the demo records.
+        return self.env._("Shift created")
 
     def _auto_init(self):
         ensure_btree_gist(self.env.cr)
@@ -379,19 +416,19 @@ class ToimioShift(models.Model):
         for shift in self:
             shift.when_text = shift.start and shift.stop and shift._toimio_when()
 
-    @api.depends("task_id")
+    @api.depends(
+        "task_id.toimio_site_address",
+        "task_id.toimio_site_id",
+        "task_id.partner_id",
+    )
     def _compute_site_address(self):
+        """Where the person goes: the job's work address as the customer gave
+        it, else the postal address of the job's site (or customer)."""
         for shift in self:
-            site = shift.task_id.toimio_site_id or shift.task_id.partner_id
-            shift.site_address = ", ".join(
-                part
-                for part in (
-                    site.street,
-                    site.street2,
-                    " ".join(p for p in (site.zip, site.city) if p),
-                )
-                if part
-            )
+            task = shift.task_id
+            shift.site_address = (task.toimio_site_address or "").strip() or (
+                task.toimio_site_id or task.partner_id
+            )._toimio_street_address()
 
     def _compute_color(self):
         colors = {"planned": 4, "done": 10, "absent": 2, "cancelled": 1}

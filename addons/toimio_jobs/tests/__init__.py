@@ -20,3 +20,6 @@ from . import test_invoice_send_tour
 from . import test_copy_week_tour
 from . import test_concurrency
 from . import test_managed_fields
+from . import test_shift_place_and_billing
+from . import test_invoice_references
+from . import test_supervisor_pickers

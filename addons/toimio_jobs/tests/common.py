@@ -27,7 +27,10 @@ class ToimioJobsCommon(RefusalMixin):
 
     @classmethod
     def setup_toimio_jobs(cls):
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # no sign-up invitation rendered and sent for each test user
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=True, no_reset_password=True)
+        )
         eur = cls.env.ref("base.EUR")
         eur.active = True
         cls.company = cls.env["res.company"].create(

@@ -49,16 +49,9 @@ class TestCopyWeekTour(CopyWeekMixin, ToimioJobsCommon, HttpCase):
     def test_desktop(self):
         self._check_tour()
 
-
-@tagged("post_install", "-at_install")
-class TestCopyWeekTourPhone(CopyWeekMixin, ToimioJobsCommon, HttpCase):
-    browser_size = "390x844"
-    touch_enabled = True
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setup_weeks()
-
     def test_phone(self):
+        # after test_desktop (the order of the test names), in a browser of its
+        # own at a phone's size
+        self.browser_size = "390x844"
+        self.touch_enabled = True
         self._check_tour()

@@ -55,16 +55,9 @@ class TestInvoiceSendTour(InvoiceSendMixin, ToimioJobsCommon, HttpCase):
     def test_send_emails_the_ubl(self):
         self._check_tour()
 
-
-@tagged("post_install", "-at_install")
-class TestInvoiceSendTourPhone(InvoiceSendMixin, ToimioJobsCommon, HttpCase):
-    browser_size = "390x844"
-    touch_enabled = True
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setup_invoice()
-
-    def test_phone(self):
+    def test_send_emails_the_ubl_on_a_phone(self):
+        # after the desktop's run (the order of the test names), in a browser of
+        # its own at a phone's size
+        self.browser_size = "390x844"
+        self.touch_enabled = True
         self._check_tour()

@@ -136,6 +136,12 @@ class ToimioMembership(models.Model):
 
     # -- computes -------------------------------------------------------------
 
+    def _creation_message(self):
+        # From this addon's code terms: Odoo translates an addon's model
+        # names after loading its demo data, so "%s created" would name
+        # the model in English on the demo records.
+        return self.env._("Membership created")
+
     @api.depends("partner_id.city")
     def _compute_home_municipality(self):
         for membership in self:

@@ -13,7 +13,10 @@ class ToimioMembersCase(RefusalMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # no sign-up invitation rendered and sent for each test user
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=True, no_reset_password=True)
+        )
         cls.cooperative = cls.env["res.company"].create(
             {"name": "Testiosuuskunta", "toimio_legal_form": "cooperative"}
         )

@@ -34,8 +34,11 @@ _logger = logging.getLogger(__name__)
 
 TIMEOUT = 60
 # How long a transaction that did its work waits for the other one to have
-# done its own, before it commits.
+# done its own, before it commits, unless the other one waits for a lock it
+# holds (then it commits at once: the other one can go on only then).
 RENDEZVOUS = 5
+# How often it looks whether the other one waits for a lock.
+POLL = 0.05
 
 
 @contextmanager
@@ -112,8 +115,9 @@ class ConcurrencyCase(BaseCase):
         pass their Python checks), then both commit at the same moment: the
         case of the deferred exclusion constraints. Where the database makes
         one wait for the other before that (a unique key, a row both write, a
-        lock), the first commits after ``RENDEZVOUS`` seconds, when the
-        database can go on. ``together=False`` does not wait for that.
+        lock), the first commits as soon as the other waits for its lock (at
+        the latest after ``RENDEZVOUS`` seconds), when the database can go on.
+        ``together=False`` does not wait for that.
 
         Returns the outcome of each transaction: ``None`` when it committed,
         else the message of what it raised; and how many times Odoo ran
@@ -122,11 +126,28 @@ class ConcurrencyCase(BaseCase):
         done = [threading.Event(), threading.Event()]
         outcomes = [None, None]
         tries = [[], []]
+        backends = [None, None]
+
+        def other_waits_for_a_lock(cr, index):
+            """Whether the other transaction waits for a lock (this one's)."""
+            cr.execute(
+                "SELECT EXISTS(SELECT 1 FROM pg_locks WHERE pid = %s AND NOT granted)",
+                [backends[1 - index]],
+            )
+            return cr.fetchone()[0]
+
+        def rendezvous(cr, index):
+            """Wait until the other transaction did its work, or waits for a
+            lock of this one, or for ``RENDEZVOUS`` seconds."""
+            for _ in range(round(RENDEZVOUS / POLL)):
+                if done[1 - index].wait(POLL) or other_waits_for_a_lock(cr, index):
+                    return
 
         def run(index):
             attempts = tries[index]
             try:
                 with self.registry.cursor() as cr:
+                    backends[index] = cr._cnx.get_backend_pid()
                     env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
 
                     def call():
@@ -138,7 +159,7 @@ class ConcurrencyCase(BaseCase):
                         if first and together:
                             env.flush_all()
                             done[index].set()
-                            done[1 - index].wait(RENDEZVOUS)
+                            rendezvous(cr, index)
                         return result
 
                     retrying(call, env)

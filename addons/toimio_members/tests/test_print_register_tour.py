@@ -33,18 +33,9 @@ class TestPrintRegisterTour(PrintRegisterMixin, ToimioMemberRegisterCase, HttpCa
     def test_print_register_from_the_list(self):
         self._check_tour()
 
-
-@tagged("post_install", "-at_install")
-class TestPrintRegisterTourPhone(
-    PrintRegisterMixin, ToimioMemberRegisterCase, HttpCase
-):
-    browser_size = "390x844"
-    touch_enabled = True
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setup_members()
-
-    def test_phone(self):
+    def test_print_register_from_the_list_on_a_phone(self):
+        # after the desktop's run (the order of the test names), in a browser of
+        # its own at a phone's size
+        self.browser_size = "390x844"
+        self.touch_enabled = True
         self._check_tour()

@@ -130,6 +130,12 @@ class ToimioCoachingPlan(models.Model):
 
     # -- computes ---------------------------------------------------------
 
+    def _creation_message(self):
+        # From this addon's code terms: Odoo translates an addon's model
+        # names after loading its demo data, so "%s created" would name
+        # the model in English on the demo records.
+        return self.env._("Coaching plan created")
+
     @api.depends("employee_id.name", "date_start")
     def _compute_name(self):
         # Stored, so no translated words: "Marko Kivelä 28.06.2026".

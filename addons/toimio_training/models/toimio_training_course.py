@@ -54,6 +54,12 @@ class ToimioTrainingCourse(models.Model):
         tracking=True,
     )
 
+    def _creation_message(self):
+        # From this addon's code terms: Odoo translates an addon's model
+        # names after loading its demo data, so "%s created" would name
+        # the model in English on the demo records.
+        return self.env._("Training course created")
+
     @api.depends("attendance_ids.completed")
     def _compute_participant_count(self):
         for course in self:

@@ -23,7 +23,10 @@ class ToimioTrainingMixin(RefusalMixin):
         # Everything is relative to today: ORM tests freeze today, HTTP tests
         # run on the real date.
         cls.today = date.today()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        # no sign-up invitation rendered and sent for each test user
+        cls.env = cls.env(
+            context=dict(cls.env.context, tracking_disable=True, no_reset_password=True)
+        )
         cls.cooperative = cls.env["res.company"].create(
             {"name": "Testiosuuskunta", "toimio_legal_form": "cooperative"}
         )

@@ -174,6 +174,12 @@ class ToimioWageSubsidyClaim(models.Model):
 
     # -- computes -----------------------------------------------------------
 
+    def _creation_message(self):
+        # From this addon's code terms: Odoo translates an addon's model
+        # names after loading its demo data, so "%s created" would name
+        # the model in English on the demo records.
+        return self.env._("Pay-subsidy claim created")
+
     @api.depends("subsidy_id.decision_number", "payment_month")
     def _compute_name(self):
         for claim in self:

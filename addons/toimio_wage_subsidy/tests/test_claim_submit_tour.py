@@ -44,17 +44,9 @@ class TestClaimSubmitTour(ClaimSubmitMixin, WageSubsidyCase, HttpCase):
     def test_submit_wizard_shows_the_total_in_euros(self):
         self._check_tour()
 
-
-@tagged("post_install", "-at_install")
-class TestClaimSubmitTourPhone(ClaimSubmitMixin, WageSubsidyCase, HttpCase):
-    _load_chart = True
-    browser_size = "390x844"
-    touch_enabled = True
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setup_claims()
-
-    def test_phone(self):
+    def test_submit_wizard_shows_the_total_in_euros_on_a_phone(self):
+        # after the desktop's run (the order of the test names), in a browser of
+        # its own at a phone's size
+        self.browser_size = "390x844"
+        self.touch_enabled = True
         self._check_tour()

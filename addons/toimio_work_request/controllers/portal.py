@@ -260,10 +260,7 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 "post": post
                 or {
                     "buyer_reference": partner.sudo().toimio_buyer_reference or "",
-                    "site_address": partner.sudo()
-                    ._display_address(without_company=True)
-                    .replace("\n", ", ")
-                    .strip(", "),
+                    "site_address": partner.sudo()._toimio_own_address(),
                 },
                 "errors": errors or {},
                 "max_files": MAX_FILES,

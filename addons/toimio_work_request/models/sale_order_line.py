@@ -63,6 +63,11 @@ class SaleOrderLine(models.Model):
             if request.supervisor_id:
                 values["user_ids"] = [(6, 0, request.supervisor_id.ids)]
             values["partner_id"] = request.partner_id.id
+            # What the workers read: the service and the unit in plain words,
+            # the unit's own address and what the unit asked for.
+            values["name"] = request._toimio_job_name()
+            values["toimio_site_address"] = request._toimio_work_address()
+            values["toimio_instructions"] = request.description
             values["description"] = request._toimio_task_description()
             values["date_deadline"] = request.date_to
         return values

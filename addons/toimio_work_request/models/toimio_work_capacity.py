@@ -4,6 +4,8 @@ from odoo import api, fields, models, tools
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
+from odoo.addons.toimio_members.models.res_company import DEFAULT_TZ
+
 from .toimio_work_request import MAX_WINDOW_DAYS
 
 KINDS = [
@@ -26,7 +28,9 @@ class ToimioWorkCapacity(models.Model):
     * ``waiting``: the estimated hours of the new and accepted requests,
       spread evenly over the working days (Monday to Friday) of their
       preferred window, or over all its days when it has no working day; a
-      request without a window counts on the day it was ordered. Without an
+      request without a window counts on the day it was ordered. A
+      company-wide leave of the company's working calendar (a public
+      holiday such as Christmas Day, a closure day) is no working day. Without an
       estimate the service's typical duration counts. A window counts at
       most its first year (MAX_WINDOW_DAYS), so each request costs the view
       at most a year of rows.
@@ -53,6 +57,13 @@ class ToimioWorkCapacity(models.Model):
         ],
         "product.product": ["product_tmpl_id"],
         "product.template": ["toimio_typical_hours"],
+        "resource.calendar.leaves": [
+            "calendar_id",
+            "resource_id",
+            "date_from",
+            "date_to",
+        ],
+        "res.company": ["resource_calendar_id", "partner_id"],
     }
 
     date = fields.Date(string="Day", readonly=True)
@@ -158,16 +169,32 @@ class ToimioWorkCapacity(models.Model):
                   JOIN product_template t ON t.id = p.product_tmpl_id
                  WHERE r.state IN ('new', 'accepted')
             ),
-            waiting_days AS (
+            window_days AS (
                 SELECT w.id,
                        w.company_id,
                        w.supervisor_id,
                        w.hours,
                        d.day::date AS day,
-                       EXTRACT(ISODOW FROM d.day) < 6 AS workday,
-                       COUNT(*) FILTER (WHERE EXTRACT(ISODOW FROM d.day) < 6)
-                           OVER (PARTITION BY w.id) AS workdays,
-                       COUNT(*) OVER (PARTITION BY w.id) AS days
+                       -- A working day: Monday to Friday and not a
+                       -- company-wide leave (public holiday or closure
+                       -- day) of the company's working calendar, in the
+                       -- company's time zone.
+                       EXTRACT(ISODOW FROM d.day) < 6 AND NOT EXISTS (
+                           SELECT 1
+                             FROM res_company c
+                             JOIN res_partner cp ON cp.id = c.partner_id
+                             JOIN resource_calendar_leaves l
+                               ON l.calendar_id = c.resource_calendar_id
+                              AND l.resource_id IS NULL
+                            WHERE c.id = w.company_id
+                              AND (l.date_from AT TIME ZONE 'UTC'
+                                   AT TIME ZONE COALESCE(cp.tz, %(tz)s)
+                                  )::date <= d.day::date
+                              AND ((l.date_to - interval '1 second')
+                                   AT TIME ZONE 'UTC'
+                                   AT TIME ZONE COALESCE(cp.tz, %(tz)s)
+                                  )::date >= d.day::date
+                       ) AS workday
                   FROM waiting w,
                        -- At most a year of days per request, whatever its
                        -- window (the request's constraint allows no longer
@@ -177,13 +204,26 @@ class ToimioWorkCapacity(models.Model):
                            w.first_day::timestamp,
                            LEAST(
                                GREATEST(w.first_day, w.last_day),
-                               w.first_day + %s
+                               w.first_day + %(last_offset)s
                            )::timestamp,
                            interval '1 day'
                        ) AS d(day)
+            ),
+            waiting_days AS (
+                SELECT d.id,
+                       d.company_id,
+                       d.supervisor_id,
+                       d.hours,
+                       d.day,
+                       d.workday,
+                       COUNT(*) FILTER (WHERE d.workday)
+                           OVER (PARTITION BY d.id) AS workdays,
+                       COUNT(*) OVER (PARTITION BY d.id) AS days
+                  FROM window_days d
             )
             """,
-            MAX_WINDOW_DAYS - 1,
+            tz=DEFAULT_TZ,
+            last_offset=MAX_WINDOW_DAYS - 1,
         )
 
     def _select_waiting(self):

@@ -1,6 +1,9 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -26,6 +29,11 @@ STATE_TEMPLATES = {
     "scheduled": "toimio_work_request.mail_template_work_request_scheduled",
     "done": "toimio_work_request.mail_template_work_request_done",
 }
+# The state mails wait this many minutes (ir.config_parameter
+# toimio_work_request.state_mail_delay, 0: at once) for the next step: a job
+# accepted, planned and done within minutes gets one mail of the last state.
+STATE_MAIL_DELAY_PARAM = "toimio_work_request.state_mail_delay"
+STATE_MAIL_DELAY_DEFAULT = 15
 MIN_ESTIMATED_HOURS = 0.5
 MAX_ESTIMATED_HOURS = 500.0
 # The longest preferred window: a request is a small job, not a framework
@@ -51,10 +59,21 @@ SYSTEM_FIELDS = (
     "order_id",
     "customer_id",
     "done_hours",
+    "invoiceable_hours",
     "first_shift_date",
+    "mail_pending_state",
+    "mail_due",
 )
 # What a created request may carry of them: the defaults.
 SYSTEM_DEFAULTS = {"name": "/", "state": "new"}
+# Kanban columns always shown, in the order of the work (the closed states
+# get a column only when they hold requests).
+KANBAN_STATES = ("new", "accepted", "scheduled", "done")
+# A shift planned from a request starts at this local hour, and lasts the
+# estimate up to a working day.
+PLAN_SHIFT_START_HOUR = 8
+PLAN_SHIFT_DEFAULT_HOURS = 4.0
+PLAN_SHIFT_MAX_HOURS = 8.0
 
 
 def state_from_work(planned, done, invoiced):
@@ -153,6 +172,7 @@ class ToimioWorkRequest(models.Model):
         index=True,
         tracking=True,
         copy=False,
+        group_expand="_group_expand_states",
     )
     reject_reason = fields.Text(
         string="Reason for rejection", readonly=True, copy=False
@@ -184,8 +204,28 @@ class ToimioWorkRequest(models.Model):
         string="Hours done",
         aggregator="sum",
     )
+    invoiceable_hours = fields.Float(
+        compute="_compute_work_figures",
+        store=True,
+        string="Invoiceable hours",
+        aggregator="sum",
+        help="Hours done by people whose engagement type is invoiceable: what "
+        "the order delivers and the invoice bills. The other done hours (e.g. "
+        "a work trial) are not invoiced.",
+    )
     first_shift_date = fields.Date(
         compute="_compute_work_figures", store=True, string="First shift"
+    )
+    mail_pending_state = fields.Selection(
+        [(state, label) for state, label in STATES if state in STATE_TEMPLATES],
+        string="State mail to send",
+        readonly=True,
+        copy=False,
+        help="The state the ordering contact is told about when the request "
+        "has been quiet for a while: one mail instead of one per step.",
+    )
+    mail_due = fields.Datetime(
+        string="State mail due", readonly=True, copy=False, index="btree_not_null"
     )
     invoice_ids = fields.Many2many(
         "account.move",
@@ -195,6 +235,19 @@ class ToimioWorkRequest(models.Model):
         # account.move): read() without a field list skips the field for them.
         groups="toimio_members.group_toimio_admin",
     )
+
+    def _creation_message(self):
+        # From this addon's code terms: Odoo translates an addon's model
+        # names after loading its demo data, so "%s created" would name
+        # the model in English on the demo records.
+        return self.env._("Work request created")
+
+    @api.model
+    def _group_expand_states(self, states, domain):
+        """The kanban's columns in the order of the work (New, Accepted, ...),
+        not the keys' alphabetical order; the closed states only when they
+        hold requests."""
+        return [key for key, _label in STATES if key in KANBAN_STATES or key in states]
 
     # ------------------------------------------------------------------
     # computes
@@ -210,14 +263,20 @@ class ToimioWorkRequest(models.Model):
         "task_id.toimio_shift_ids.state",
         "task_id.toimio_shift_ids.worked_hours",
         "task_id.toimio_shift_ids.date",
+        "task_id.toimio_shift_ids.engagement_id",
     )
     def _compute_work_figures(self):
         for request in self:
             shifts = request.task_id.toimio_shift_ids.filtered(
                 lambda s: s.state in ("planned", "done")
             )
-            request.done_hours = sum(
-                shifts.filtered(lambda s: s.state == "done").mapped("worked_hours")
+            done = shifts.filtered(lambda s: s.state == "done")
+            request.done_hours = sum(done.mapped("worked_hours"))
+            # The shifts that write a timesheet line (shift_timesheet.py).
+            request.invoiceable_hours = sum(
+                done.filtered("engagement_id.type_id.invoiceable").mapped(
+                    "worked_hours"
+                )
             )
             dates = shifts.mapped("date")
             request.first_shift_date = min(dates) if dates else False
@@ -561,7 +620,71 @@ class ToimioWorkRequest(models.Model):
         requests.write({"state": "accepted"})
         lines.order_id._toimio_rotate_token_for_new_units(units_before)
         self._toimio_notify("accepted")
-        return True
+        return self._toimio_accepted_notification()
+
+    def _toimio_accepted_notification(self):
+        """The supervisor's feedback on Accept (a phone shows no other): what
+        happened and what to do next, then the view reloads."""
+        if len(self) == 1:
+            message = self.env._(
+                "%(request)s is accepted and the customer is told. Plan its "
+                "shifts with Plan a shift.",
+                request=self.name,
+            )
+        else:
+            message = self.env._(
+                "%(count)s requests are accepted and the customers are told. "
+                "Plan their shifts on each request.",
+                count=len(self),
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "title": self.env._("Request accepted"),
+                "message": message,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def action_plan_shift(self):
+        """A new shift on the request's job: the job, its first preferred day
+        (today at the earliest) from 8 o'clock and the estimate's length, up
+        to a working day."""
+        self.ensure_one()
+        if self.state == "new":
+            raise UserError(
+                self.env._(
+                    "%(request)s has no job to plan yet: accept the request first.",
+                    request=self.name,
+                )
+            )
+        self._toimio_check_state(
+            ("accepted", "scheduled"), self.env._("Planning a shift")
+        )
+        today = fields.Date.context_today(self)
+        day = max(self.date_from or today, today)
+        hours = self.estimated_hours or self.product_id.toimio_typical_hours
+        hours = min(hours or PLAN_SHIFT_DEFAULT_HOURS, PLAN_SHIFT_MAX_HOURS)
+        tz = self.company_id._toimio_tz()
+        start = tz.localize(
+            datetime.combine(day, time(PLAN_SHIFT_START_HOUR))
+        ).astimezone(pytz.utc)
+        stop = start + timedelta(hours=hours)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Plan a shift"),
+            "res_model": "toimio.shift",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_task_id": self.task_id.id,
+                "default_start": fields.Datetime.to_string(start.replace(tzinfo=None)),
+                "default_stop": fields.Datetime.to_string(stop.replace(tzinfo=None)),
+            },
+        }
 
     def _toimio_order_key(self):
         return (self.company_id.id, self.customer_id.id, self.buyer_reference or "")
@@ -632,6 +755,20 @@ class ToimioWorkRequest(models.Model):
             name += f" ({self.buyer_reference})"
         return name
 
+    def _toimio_job_name(self):
+        """The job's name as the workers read it: 'Lumityöt – Ounasvaaran
+        koulu' (the service and the ordering unit, no codes)."""
+        self.ensure_one()
+        return f"{self.product_id.name} – {self.partner_id._toimio_unit_name()}"
+
+    def _toimio_work_address(self):
+        """Where the workers go: the request's "Where", else the unit's own
+        street address (not the customer's head office)."""
+        self.ensure_one()
+        return (self.site_address or "").strip() or (
+            self.partner_id.sudo()._toimio_own_address()
+        )
+
     def _toimio_task_description(self):
         """The job's description: what the unit asked for, and where."""
         self.ensure_one()
@@ -676,7 +813,10 @@ class ToimioWorkRequest(models.Model):
         self.check_access("write")
         self._toimio_check_own_work()
         accepted = self.filtered(lambda r: r.state == "accepted")
-        self.sudo().write({"state": "cancelled"})
+        # A state mail still waiting (e.g. accepted) is not sent any more.
+        self.sudo().write(
+            {"state": "cancelled", "mail_pending_state": False, "mail_due": False}
+        )
         self._toimio_tell_cancelled()
         if accepted:
             accepted.sudo()._toimio_withdraw_from_order()
@@ -815,9 +955,59 @@ class ToimioWorkRequest(models.Model):
             moved._toimio_notify(state)
 
     def _toimio_notify(self, state):
-        """Mail the ordering contact (in their language) on a state change.
-        The template is rendered for all requests at once; each request gets
-        its message (and so its mail) in its own thread."""
+        """Tell the ordering contact about a state change. A rejection is
+        mailed at once; accepted, scheduled and done wait for the next step
+        (_toimio_queue_state_mail), so that a job accepted, planned and done
+        within minutes gets one mail."""
+        if state == "rejected":
+            self._toimio_send_state_mail(state)
+        elif state in STATE_TEMPLATES:
+            self._toimio_queue_state_mail(state)
+
+    @api.model
+    def _toimio_state_mail_delay(self):
+        """Minutes a state mail waits for the next step (0: sent at once)."""
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(STATE_MAIL_DELAY_PARAM, STATE_MAIL_DELAY_DEFAULT)
+        )
+        try:
+            return max(int(value), 0)
+        except (TypeError, ValueError):
+            return STATE_MAIL_DELAY_DEFAULT
+
+    def _toimio_queue_state_mail(self, state):
+        """Replace the waiting state mail of these requests with ``state``
+        and wait again: the mail tells the last state once the request has
+        been quiet for the delay (the cron sends it)."""
+        delay = self._toimio_state_mail_delay()
+        if not delay:
+            self._toimio_send_state_mail(state)
+            return
+        due = fields.Datetime.now() + timedelta(minutes=delay)
+        self.sudo().write({"mail_pending_state": state, "mail_due": due})
+        self.env.ref(
+            "toimio_work_request.ir_cron_work_request_state_mails"
+        ).sudo()._trigger(due)
+
+    @api.model
+    def _cron_toimio_state_mails(self):
+        """Send the state mails that have waited long enough, one per request."""
+        requests = self.sudo().search(
+            [
+                ("mail_pending_state", "!=", False),
+                ("mail_due", "<=", fields.Datetime.now()),
+            ]
+        )
+        for state, pending in requests.grouped("mail_pending_state").items():
+            pending._toimio_send_state_mail(state)
+        requests.write({"mail_pending_state": False, "mail_due": False})
+
+    def _toimio_send_state_mail(self, state):
+        """Mail the ordering contact (in their language) the mail of
+        ``state``. The template is rendered for all requests at once; each
+        request gets its message (and so its mail) in its own thread."""
         if state == "rejected":
             xmlid = "toimio_work_request.mail_template_work_request_rejected"
         elif state in STATE_TEMPLATES:

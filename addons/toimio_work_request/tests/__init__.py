@@ -11,3 +11,7 @@ from . import test_work_request_swedish
 from . import test_work_request_integrity
 from . import test_work_request_doors
 from . import test_work_request_impact
+from . import test_read_only_paths
+from . import test_work_request_worker_view
+from . import test_work_request_supervisor_phone
+from . import test_work_request_phone_tour

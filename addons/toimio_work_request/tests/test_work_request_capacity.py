@@ -47,6 +47,21 @@ class TestWorkRequestCapacity(WorkRequestCase):
         self.assertEqual(self._day(date(2026, 3, 7))["waiting"], 0.0)
         self.assertEqual(self._day(date(2026, 3, 9))["waiting"], 4.0)
 
+    def test_waiting_hours_skip_public_holidays(self):
+        """Issue 24: Monday 21.12. to Sunday 27.12.2026, 6 h: Christmas Eve
+        (Thursday) and Christmas Day (Friday) are company-wide leaves of the
+        company's calendar, so the hours wait on Monday to Wednesday."""
+        self.env["toimio.holiday.rule"]._toimio_add_holidays(self.company, 2026)
+        self._request(
+            date_from=date(2026, 12, 21),
+            date_to=date(2026, 12, 27),
+            estimated_hours=6.0,
+        )
+        for day in (21, 22, 23):
+            self.assertEqual(self._day(date(2026, 12, day))["waiting"], 2.0, day)
+        for day in (24, 25, 26, 27):
+            self.assertEqual(self._day(date(2026, 12, day))["waiting"], 0.0, day)
+
     def test_a_weekend_window_and_the_typical_duration(self):
         # Saturday and Sunday only, no estimate: the service's 3 h, 1.5 h a day.
         self._request(

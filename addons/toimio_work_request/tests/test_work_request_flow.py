@@ -3,7 +3,7 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from ..models.toimio_work_request import state_from_work
+from ..models.toimio_work_request import STATE_MAIL_DELAY_PARAM, state_from_work
 from .common import WorkRequestCase
 
 
@@ -36,6 +36,8 @@ class TestWorkRequestFlow(WorkRequestCase):
         reference KP-100 at the framework price 27 €/h (list price 30); the
         library's request gets its own order (KP-200). Each line has its job,
         assigned to the supervisor who accepted."""
+        # The state mails at once (test_work_request_worker_view: waiting).
+        self.env["ir.config_parameter"].sudo().set_param(STATE_MAIL_DELAY_PARAM, 0)
         school_1 = self._request()
         school_2 = self._request(estimated_hours=3.0, description="Ikkunat")
         library = self._request(partner=self.unit_library, estimated_hours=0.0)
@@ -71,6 +73,7 @@ class TestWorkRequestFlow(WorkRequestCase):
     def test_shifts_move_the_request_and_mail_the_contact(self):
         """Planning the first shift (2.3.) schedules the request; recording
         the last planned shift done (8–12, 4 h) makes it done with 4 h."""
+        self.env["ir.config_parameter"].sudo().set_param(STATE_MAIL_DELAY_PARAM, 0)
         request = self._request()
         request.with_user(self.supervisor).action_accept()
         shift = self._shift(task=request.task_id, env=self.env(user=self.supervisor))

@@ -180,3 +180,160 @@ registry.category("web_tour.tours").add("toimio_work_request_invoice", {
         stateIs("posted"),
     ],
 });
+
+// Issue 24: planning a work-trial person on a customer's hourly job warns,
+// before saving, that these hours will not be invoiced.
+registry.category("web_tour.tours").add("toimio_work_request_billing_warning", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "Plan a new shift from Today",
+            trigger: ".o_control_panel .o-kanban-button-new",
+            run: "click",
+        },
+        ...pickMany2one("task_id", "Kaisa Koulu", "The request's job"),
+        {
+            content: "Starts at eight today",
+            trigger: ".o_form_view .o_field_widget[name='start'] input",
+            run: `edit ${todayAt(8)} && press Enter`,
+        },
+        {
+            content: "Ends at noon",
+            trigger: ".o_form_view .o_field_widget[name='stop'] input",
+            run: `edit ${todayAt(12)} && press Enter`,
+        },
+        ...pickMany2one("employee_id", "Kaisu Kokeilija", "A person in a work trial"),
+        {
+            content: "The shift says the hours will not be invoiced",
+            trigger:
+                ".o_form_view .o_toimio_billing_warning:contains('Kaisu Kokeilija')",
+        },
+        {
+            content: "It is a warning only: the shift can be saved",
+            trigger: ".o_form_button_save:enabled",
+            run: "click",
+        },
+        {
+            content: "The shift is planned, the warning stays on it",
+            trigger: ".o_form_view .o_form_saved .o_toimio_billing_warning",
+        },
+    ],
+});
+
+// Issue 24: the supervisor on a phone (tests/test_work_request_phone_tour.py
+// runs it at 360 px). The columns in the order of the work, the estimate on
+// one line, Accept in sight with feedback, Plan a shift prefilled with the
+// job, and a person picker of the people in an engagement.
+registry.category("web_tour.tours").add("toimio_work_request_phone_supervisor", {
+    url: "/odoo/action-toimio_work_request.toimio_work_request_action",
+    steps: () => [
+        {
+            content: "New is the first column, then Accepted, Scheduled and Done",
+            trigger: ".o_kanban_renderer .o_kanban_group .o_column_title:contains(New)",
+            run() {
+                // A phone's column title ends with its count: "New (1)".
+                const titles = [
+                    ...document.querySelectorAll(".o_kanban_group .o_column_title"),
+                ].map((title) => title.textContent.replace(/\(\d+\)/, "").trim());
+                const order = ["New", "Accepted", "Scheduled", "Done"];
+                if (order.join() !== titles.slice(0, 4).join()) {
+                    throw new Error(`The columns are ${titles.join(", ")}`);
+                }
+            },
+        },
+        {
+            content: "The estimate reads on one line",
+            trigger: ".o_kanban_record:contains('Kaisa Koulu') div[name='estimate']",
+            run() {
+                const {height} = this.anchor.getBoundingClientRect();
+                if (height > 40) {
+                    throw new Error(`The estimate wraps (${height} px high)`);
+                }
+            },
+        },
+        {
+            content: "Open the school's new request",
+            trigger: ".o_kanban_record:contains('Kaisa Koulu')",
+            run: "click",
+        },
+        {
+            content: "Accept is in sight on the phone, not under the cog",
+            trigger:
+                ".o_form_view div[name='phone_actions'] button[name='action_accept']:visible",
+            run: "click",
+        },
+        {
+            content: "Accepting says so",
+            trigger: ".o_notification:contains(is accepted)",
+        },
+        stateIs("accepted"),
+        {
+            content: "Plan a shift on the accepted request",
+            trigger:
+                ".o_form_view div[name='phone_actions'] button[name='action_plan_shift']:visible",
+            run: "click",
+        },
+        {
+            content: "The new shift has the request's job",
+            trigger: ".o_form_view .o_field_widget[name='task_id'] input",
+            run() {
+                if (!this.anchor.value.includes("Kaisa Koulu")) {
+                    throw new Error(`The job is "${this.anchor.value}"`);
+                }
+            },
+        },
+        {
+            content: "Pick the person: the choices open in a dialog",
+            trigger: ".o_form_view .o_field_widget[name='employee_id'] input",
+            run: "click",
+        },
+        {
+            content: "The people in an engagement are offered",
+            trigger:
+                ".modal:not(.o_inactive_modal) .o_kanban_record:contains('Eero Esimerkki')",
+        },
+        {
+            content: "Nobody without an engagement on the day",
+            trigger: ".modal:not(.o_inactive_modal) .o_kanban_renderer",
+            run() {
+                for (const name of ["Kalle Kokeilija", "Ville Virkailija"]) {
+                    if (this.anchor.textContent.includes(name)) {
+                        throw new Error(`${name} is offered`);
+                    }
+                }
+            },
+        },
+        {
+            content: "Choose Aino",
+            trigger:
+                ".modal:not(.o_inactive_modal) .o_kanban_record:contains('Aino Testaaja')",
+            run: "click",
+        },
+        {
+            content: "Save the shift",
+            trigger: ".o_form_button_save:enabled",
+            run: "click",
+        },
+        {
+            content: "The shift is planned",
+            trigger: ".o_form_view .o_form_saved",
+        },
+        stateIs("planned"),
+    ],
+});
+
+// Issue 24: on a phone Capacity opens as a list of days, not an empty hour
+// grid.
+registry.category("web_tour.tours").add("toimio_work_request_phone_capacity", {
+    url: "/odoo/action-toimio_work_request.toimio_work_capacity_action",
+    steps: () => [
+        {
+            content: "A list of the days with the waiting hours",
+            trigger: ".o_list_view .o_data_row:contains(Waiting requests)",
+        },
+        {
+            content: "No calendar's hour grid",
+            trigger: ".o_action_manager:not(:has(.o_calendar_view))",
+        },
+    ],
+});

@@ -58,3 +58,32 @@ registry.category("web_tour.tours").add("toimio_work_request_invoiced", {
         },
     ],
 });
+
+// Issue 24: the worker sees on their phone where to go (the request's
+// "Missä?"), the job in plain words and what the unit asked for, no codes.
+registry.category("web_tour.tours").add("toimio_work_request_worker_schedule", {
+    url: "/my/schedule",
+    steps: () => [
+        {
+            content: "The job in plain words",
+            trigger:
+                ".o_toimio_schedule :contains('Siivous (tunti) – Ounasvaaran koulu')",
+        },
+        {
+            content: "The place is the request's site, with a map link",
+            trigger:
+                ".o_toimio_schedule a[href*='openstreetmap']:contains('Ounasvaarantie 2, pääovi')",
+        },
+        {
+            content: "What the unit asked for",
+            trigger:
+                ".o_toimio_schedule .o_toimio_shift_instructions:contains('Portaat auki lumesta')",
+            run() {
+                const text = document.querySelector(".o_toimio_schedule").innerText;
+                if (/TP-\d/.test(text) || text.includes("Hallituskatu")) {
+                    throw new Error("The schedule shows a code or the head office");
+                }
+            },
+        },
+    ],
+});
