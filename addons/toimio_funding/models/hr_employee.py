@@ -58,28 +58,35 @@ class HrEmployee(models.Model):
         the sequence has already given that code to someone else; the
         sequence then continues after the highest id and codes the rest."""
         cr = self.env.cr
-        id_code = "'T-' || lpad(e.id::text, greatest(6, length(e.id::text)), '0')"
+        id_code = SQL(
+            "'T-' || lpad(%(id)s::text, greatest(6, length(%(id)s::text)), '0')",
+            id=SQL.identifier("e", "id"),
+        )
         cr.execute(
             SQL(
-                f"""
+                """
                 UPDATE hr_employee e
-                   SET toimio_reference = {id_code}
+                   SET toimio_reference = %(id_code)s
                  WHERE e.toimio_reference IS NULL
                    AND NOT EXISTS (
                        SELECT 1 FROM hr_employee o
-                        WHERE o.toimio_reference = {id_code});
+                        WHERE o.toimio_reference = %(id_code)s);
                 SELECT COALESCE(MAX(id), 0) FROM hr_employee;
-                """
+                """,
+                id_code=id_code,
             )
         )
         after = cr.fetchone()[0] + 1
         sequence = self.env.ref("toimio_funding.seq_person_reference")
         if sequence.number_next_actual < after:
             sequence.number_next = after
-        cr.execute("SELECT id FROM hr_employee WHERE toimio_reference IS NULL")
+        cr.execute(SQL("SELECT id FROM hr_employee WHERE toimio_reference IS NULL"))
         for (employee_id,) in cr.fetchall():
             cr.execute(
-                "UPDATE hr_employee SET toimio_reference = %s WHERE id = %s",
-                [sequence.next_by_id(), employee_id],
+                SQL(
+                    "UPDATE hr_employee SET toimio_reference = %s WHERE id = %s",
+                    sequence.next_by_id(),
+                    employee_id,
+                )
             )
         self.invalidate_model(["toimio_reference"])

@@ -12,6 +12,7 @@
 """
 
 from odoo import fields, models
+from odoo.tools import SQL
 
 FUNDING_COLUMNS = {
     "id",
@@ -56,69 +57,131 @@ class ToimioEconomyReport(models.Model):
             for name, field in self._fields.items()
             if field.store and field.column_type and name not in FUNDING_COLUMNS
         ]
-        shared = ", ".join(
-            ["id", "kind", "date", "company_id", "partner_id", "currency_id"] + columns
+        shared = SQL(", ").join(
+            SQL.identifier(name)
+            for name in ["id", "kind", "date", "company_id", "partner_id"]
+            + ["currency_id"]
+            + columns
         )
-        blanks = ", ".join(
-            f"NULL::{self._fields[name].column_type[1]} AS {name}" for name in columns
-        )
-        return f"""
-            SELECT {shared}, 0::numeric AS funding_income,
+        return SQL(
+            """
+            SELECT %(shared)s, 0::numeric AS funding_income,
                    0::numeric AS funding_forecast
-              FROM ({super()._query()}) base
+              FROM (%(base)s) base
              UNION ALL
-            SELECT {shared}, funding_income, funding_forecast
-              FROM (
-                SELECT -2 * s.id AS id,
-                       'funding' AS kind,
-                       s.period_start AS date,
-                       s.company_id,
-                       s.payer_id AS partner_id,
-                       rc.currency_id,
-                       {blanks},
-                       s.amount_total AS funding_income,
-                       0::numeric AS funding_forecast
-                  FROM toimio_funding_statement s
-                  JOIN res_company rc ON rc.id = s.company_id
-                 WHERE s.state IN ('confirmed', 'invoiced')
-                 UNION ALL
-                SELECT -2 * (a.id * 100 + EXTRACT(MONTH FROM m.month)::int) - 1,
-                       'funding_forecast',
-                       m.month::date,
-                       a.company_id,
-                       a.payer_id,
-                       rc.currency_id,
-                       {blanks},
-                       0::numeric,
-                       avg_month.amount
-                  FROM toimio_funding_agreement a
-                  JOIN res_company rc ON rc.id = a.company_id
-                  JOIN LATERAL (
-                        SELECT SUM(s.amount_total)
-                               / NULLIF(SUM(
-                                   (EXTRACT(YEAR FROM AGE(s.period_end + 1,
-                                                          s.period_start)) * 12
-                                    + EXTRACT(MONTH FROM AGE(s.period_end + 1,
-                                                             s.period_start)))
-                                   + EXTRACT(DAY FROM AGE(s.period_end + 1,
-                                                          s.period_start)) / 30.0
-                                 ), 0) AS amount
-                          FROM toimio_funding_statement s
-                         WHERE s.agreement_id = a.id AND s.state != 'cancelled'
-                       ) avg_month ON avg_month.amount IS NOT NULL
-                 CROSS JOIN LATERAL generate_series(
-                       date_trunc('year', CURRENT_DATE),
-                       date_trunc('year', CURRENT_DATE) + interval '11 months',
-                       interval '1 month') AS m(month)
-                 WHERE a.active
-                   AND a.date_start <= (m.month + interval '1 month - 1 day')::date
-                   AND (a.date_end IS NULL OR a.date_end >= m.month::date)
-                   AND NOT EXISTS (
-                        SELECT 1 FROM toimio_funding_statement s
-                         WHERE s.agreement_id = a.id
-                           AND s.state IN ('confirmed', 'invoiced')
-                           AND s.period_start
-                               <= (m.month + interval '1 month - 1 day')::date
-                           AND s.period_end >= m.month::date)
-                   ) funding
-        """
+            SELECT %(shared)s, funding_income, funding_forecast
+              FROM (%(funding)s UNION ALL %(forecast)s) funding
+            """,
+            shared=shared,
+            base=super()._query(),
+            funding=SQL(
+                "SELECT %s FROM %s WHERE %s",
+                self._select_funding(columns),
+                self._from_funding(),
+                self._where_funding(),
+            ),
+            forecast=SQL(
+                "SELECT %s FROM %s WHERE %s",
+                self._select_forecast(columns),
+                self._from_forecast(),
+                self._where_forecast(),
+            ),
+        )
+
+    def _blanks(self, columns):
+        return SQL(", ").join(
+            SQL(
+                "NULL::%s AS %s",
+                SQL(self._fields[name].column_type[1]),
+                SQL.identifier(name),
+            )
+            for name in columns
+        )
+
+    # -- funding stated: confirmed and invoiced statements ---------------------
+
+    def _select_funding(self, columns):
+        return SQL(
+            """
+            -2 * s.id AS id,
+            'funding' AS kind,
+            s.period_start AS date,
+            s.company_id,
+            s.payer_id AS partner_id,
+            rc.currency_id,
+            %s,
+            s.amount_total AS funding_income,
+            0::numeric AS funding_forecast
+            """,
+            self._blanks(columns),
+        )
+
+    def _from_funding(self):
+        return SQL(
+            """
+            toimio_funding_statement s
+            JOIN res_company rc ON rc.id = s.company_id
+            """
+        )
+
+    def _where_funding(self):
+        return SQL("s.state IN ('confirmed', 'invoiced')")
+
+    # -- funding forecast: months of this year not yet stated ------------------
+
+    def _select_forecast(self, columns):
+        return SQL(
+            """
+            -2 * (a.id * 100 + EXTRACT(MONTH FROM m.month)::int) - 1 AS id,
+            'funding_forecast' AS kind,
+            m.month::date AS date,
+            a.company_id,
+            a.payer_id AS partner_id,
+            rc.currency_id,
+            %s,
+            0::numeric AS funding_income,
+            avg_month.amount AS funding_forecast
+            """,
+            self._blanks(columns),
+        )
+
+    def _from_forecast(self):
+        return SQL(
+            """
+            toimio_funding_agreement a
+            JOIN res_company rc ON rc.id = a.company_id
+            JOIN LATERAL (
+                  SELECT SUM(s.amount_total)
+                         / NULLIF(SUM(
+                             (EXTRACT(YEAR FROM AGE(s.period_end + 1,
+                                                    s.period_start)) * 12
+                              + EXTRACT(MONTH FROM AGE(s.period_end + 1,
+                                                       s.period_start)))
+                             + EXTRACT(DAY FROM AGE(s.period_end + 1,
+                                                    s.period_start)) / 30.0
+                           ), 0) AS amount
+                    FROM toimio_funding_statement s
+                   WHERE s.agreement_id = a.id AND s.state != 'cancelled'
+                 ) avg_month ON avg_month.amount IS NOT NULL
+            CROSS JOIN LATERAL generate_series(
+                  date_trunc('year', CURRENT_DATE),
+                  date_trunc('year', CURRENT_DATE) + interval '11 months',
+                  interval '1 month') AS m(month)
+            """
+        )
+
+    def _where_forecast(self):
+        return SQL(
+            """
+            a.active
+            AND a.date_start <= (m.month + interval '1 month - 1 day')::date
+            AND (a.date_end IS NULL OR a.date_end >= m.month::date)
+            AND NOT EXISTS (
+                 SELECT 1 FROM toimio_funding_statement s
+                  WHERE s.agreement_id = a.id
+                    AND s.state IN ('confirmed', 'invoiced')
+                    AND s.period_start
+                        <= (m.month + interval '1 month - 1 day')::date
+                    AND s.period_end >= m.month::date)
+            """
+        )

@@ -4,7 +4,9 @@
 
 Every outcome is one SQL query over a batch of statements at once (never one
 query per person): it returns the units of every statement of the batch as
-rows ``(statement_id, employee_id, engagement_id, date)``. The queries share
+rows ``(statement_id, employee_id, engagement_id, date)``. "Valid on a day",
+"leaver" and "towards work" are toimio_members' (tools/figures), the
+participation day toimio_jobs' (tools/participation). The queries share
 the statement's *engagements*: those of the agreement's people (the payer on
 the person record is the agreement's payer), organised by the agreement's
 company, of its engagement types (all types when none is chosen), started
@@ -15,16 +17,27 @@ company, of its engagement types (all types when none is chosen), started
 | person_month | (person, calendar month): an engagement covers a day of the
   month inside the period | first day of the month |
 | participation_day | (person, day): a done shift in an unpaid engagement
-  type (as in toimio_jobs' participation-day report) | the day |
+  type (toimio_jobs' tools/participation, as every report counts it) | the
+  day |
 | exit_open_labour_market, exit_education | an engagement ended in the period
   with that exit outcome | last day |
 | group_towards_work | a target-group change in the period III→II, II→I or
-  III→I, while an engagement runs | the change's date |
+  III→I (toimio_members' tools/figures), while an engagement runs | the
+  change's date |
 | followup_employed | a six-month follow-up recorded as employed, dated in the
   period | the follow-up date |
 """
 
 from odoo.tools import SQL
+
+from odoo.addons.toimio_jobs.tools.participation import participation_days_sql
+from odoo.addons.toimio_members.tools.figures import (
+    VALID_STATES,
+    leaving_sql,
+    towards_work_sql,
+    valid_between_sql,
+    valid_on_sql,
+)
 
 OUTCOMES = [
     ("person_month", "Person-month"),
@@ -36,8 +49,6 @@ OUTCOMES = [
 ]
 # Outcomes counted per calendar month (the annex shows the month, not a day).
 MONTHLY_OUTCOMES = ("person_month",)
-# From group → to group: towards work (III is participation, I is work).
-TOWARDS_WORK = (("3", "2"), ("2", "1"), ("3", "1"))
 
 
 def statements_sql(statement_ids):
@@ -72,16 +83,19 @@ def engagements_sql(statement_ids):
           JOIN hr_employee p ON p.toimio_payer_id = st.payer_id
           JOIN toimio_engagement e
             ON e.employee_id = p.id AND e.company_id = st.company_id
-         WHERE e.state IN ('active', 'ended')
+         WHERE e.state IN %s
            AND (cardinality(st.type_ids) = 0 OR e.type_id = ANY(st.type_ids))
         """,
         statements_sql(statement_ids),
+        VALID_STATES,
     )
 
 
 def _person_month(eng):
-    # One row per month an engagement touches inside the period; a person with
-    # two engagements in a month is one unit (the first engagement shows).
+    # One row per month of the period in which an engagement is valid on a
+    # day (inside the period); a person with two engagements in a month is
+    # one unit (the first engagement shows).
+    month_end = SQL("(m.month + interval '1 month - 1 day')::date")
     return SQL(
         """
         SELECT DISTINCT ON (en.statement_id, en.employee_id, m.month)
@@ -89,31 +103,31 @@ def _person_month(eng):
                m.month::date AS date
           FROM (%s) en
          CROSS JOIN LATERAL generate_series(
-               date_trunc('month', GREATEST(en.date_start, en.period_start)),
-               LEAST(COALESCE(en.date_end, en.period_end), en.period_end),
+               date_trunc('month', en.period_start),
+               en.period_end,
                interval '1 month') AS m(month)
-         WHERE GREATEST(en.date_start, en.period_start)
-               <= LEAST(COALESCE(en.date_end, en.period_end), en.period_end)
+         WHERE %s
       ORDER BY en.statement_id, en.employee_id, m.month, en.engagement_id
         """,
         eng,
+        valid_between_sql(
+            "en",
+            SQL("GREATEST(m.month::date, en.period_start)"),
+            SQL("LEAST(%s, en.period_end)", month_end),
+        ),
     )
 
 
 def _participation_day(eng):
-    return SQL(
-        """
-        SELECT DISTINCT ON (en.statement_id, sh.employee_id, sh.date)
-               en.statement_id, sh.employee_id, en.engagement_id, sh.date
-          FROM (%s) en
-          JOIN toimio_engagement_type t ON t.id = en.type_id
-          JOIN toimio_shift sh ON sh.engagement_id = en.engagement_id
-         WHERE NOT COALESCE(t.paid, FALSE)
-           AND sh.state = 'done'
-           AND sh.date BETWEEN en.period_start AND en.period_end
-      ORDER BY en.statement_id, sh.employee_id, sh.date, en.engagement_id
-        """,
-        eng,
+    # One per person and day (toimio_jobs/tools/participation), among the
+    # shifts of the statement's engagements.
+    return participation_days_sql(
+        SQL("en.statement_id, s.employee_id, s.engagement_id, s.date"),
+        from_=SQL(
+            "(%s) en JOIN toimio_shift s ON s.engagement_id = en.engagement_id", eng
+        ),
+        where=SQL("s.date BETWEEN en.period_start AND en.period_end"),
+        per=[SQL("en.statement_id")],
     )
 
 
@@ -124,11 +138,12 @@ def _exit(exit_outcome):
             SELECT en.statement_id, en.employee_id, en.engagement_id,
                    en.date_end AS date
               FROM (%s) en
-             WHERE en.state = 'ended'
+             WHERE %s
                AND en.exit_outcome = %s
                AND en.date_end BETWEEN en.period_start AND en.period_end
             """,
             eng,
+            leaving_sql("en"),
             exit_outcome,
         )
 
@@ -136,7 +151,6 @@ def _exit(exit_outcome):
 
 
 def _group_towards_work(eng):
-    pairs = SQL(", ").join(SQL("(%s, %s)", old, new) for old, new in TOWARDS_WORK)
     return SQL(
         """
         SELECT DISTINCT ON (en.statement_id, c.id)
@@ -144,13 +158,13 @@ def _group_towards_work(eng):
           FROM (%s) en
           JOIN toimio_target_group_change c ON c.employee_id = en.employee_id
          WHERE c.date BETWEEN en.period_start AND en.period_end
-           AND c.date >= en.date_start
-           AND (en.date_end IS NULL OR c.date <= en.date_end)
-           AND (c.old_group, c.new_group) IN (%s)
+           AND %s
+           AND %s
       ORDER BY en.statement_id, c.id, en.engagement_id
         """,
         eng,
-        pairs,
+        valid_on_sql("en", SQL.identifier("c", "date")),
+        towards_work_sql("c"),
     )
 
 

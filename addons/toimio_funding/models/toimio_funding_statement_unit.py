@@ -77,7 +77,8 @@ class ToimioFundingStatementUnit(models.Model):
     def init(self):
         cr = self.env.cr
         cr.execute(
-            """
+            SQL(
+                """
             CREATE TABLE IF NOT EXISTS toimio_funding_statement_unit (
                 id SERIAL PRIMARY KEY,
                 statement_id INTEGER NOT NULL
@@ -95,6 +96,7 @@ class ToimioFundingStatementUnit(models.Model):
                 ON toimio_funding_statement_unit (employee_id);
             DROP INDEX IF EXISTS toimio_funding_statement_unit__agreement_id_index;
             """
+            )
         )
         names = [
             f"toimio_funding_statement_unit_{name}_fkey" for name in OLD_FOREIGN_KEYS
@@ -108,8 +110,10 @@ class ToimioFundingStatementUnit(models.Model):
                 )
             )
         cr.execute(
-            "DELETE FROM ir_model_constraint WHERE type = 'f' AND name = ANY(%s)",
-            [names],
+            SQL(
+                "DELETE FROM ir_model_constraint WHERE type = 'f' AND name = ANY(%s)",
+                names,
+            )
         )
 
     @api.depends("employee_id")

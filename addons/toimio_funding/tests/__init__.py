@@ -11,3 +11,4 @@ from . import test_funding_reference_access
 from . import test_concurrency
 from . import test_funding_managed
 from . import test_read_only_paths
+from . import test_figures_agree

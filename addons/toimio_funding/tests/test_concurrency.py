@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from odoo.addons.toimio_members.tests.concurrency import (
     ConcurrencyCase,
@@ -130,8 +131,11 @@ class TestStatementOverlapInDatabase(DatabaseRuleMixin, ToimioFundingCase):
 
         def stretch():
             self.env.cr.execute(
-                "UPDATE toimio_funding_statement SET period_end = %s WHERE id = %s",
-                [february.period_start, january.id],
+                SQL(
+                    "UPDATE toimio_funding_statement SET period_end = %s WHERE id = %s",
+                    february.period_start,
+                    january.id,
+                ),
             )
 
         self.assertDatabaseRefuses(

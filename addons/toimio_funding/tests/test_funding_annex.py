@@ -10,7 +10,7 @@ import zipfile
 from psycopg2 import IntegrityError
 
 from odoo.tests import tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from .common import ToimioFundingCase
 
@@ -110,18 +110,22 @@ class TestFundingAnnex(ToimioFundingCase):
         id, the code their annexes showed; the next person gets a code after
         every id."""
         self.env.cr.execute(
-            "UPDATE hr_employee SET toimio_reference = NULL WHERE id = %s",
-            [self.pia.id],
+            SQL(
+                "UPDATE hr_employee SET toimio_reference = NULL WHERE id = %s",
+                self.pia.id,
+            ),
         )
         self.env.cr.execute(
-            "UPDATE hr_employee SET toimio_reference = NULL"
-            " WHERE toimio_reference = %s",
-            [f"T-{self.pia.id:06d}"],
+            SQL(
+                "UPDATE hr_employee SET toimio_reference = NULL"
+                " WHERE toimio_reference = %s",
+                f"T-{self.pia.id:06d}",
+            ),
         )  # a code the sequence may have given to a demo person
         self.env["hr.employee"]._toimio_fill_references()
         self.env.invalidate_all()
         self.assertEqual(self.pia.toimio_reference, f"T-{self.pia.id:06d}")
-        self.env.cr.execute("SELECT MAX(id) FROM hr_employee")
+        self.env.cr.execute(SQL("SELECT MAX(id) FROM hr_employee"))
         last_id = self.env.cr.fetchone()[0]
         newcomer = self.env["hr.employee"].create({"name": "Uusi Tulija"})
         self.assertGreater(int(newcomer.toimio_reference[2:]), last_id)
@@ -131,17 +135,23 @@ class TestFundingAnnex(ToimioFundingCase):
         to someone else gets the next code of the sequence instead."""
         taken = f"T-{self.ville.id:06d}"
         self.env.cr.execute(
-            "UPDATE hr_employee SET toimio_reference = NULL"
-            " WHERE id = %s OR toimio_reference = %s",
-            [self.ville.id, taken],
+            SQL(
+                "UPDATE hr_employee SET toimio_reference = NULL"
+                " WHERE id = %s OR toimio_reference = %s",
+                self.ville.id,
+                taken,
+            ),
         )
         self.env.cr.execute(
-            "UPDATE hr_employee SET toimio_reference = %s WHERE id = %s",
-            [taken, self.pia.id],
+            SQL(
+                "UPDATE hr_employee SET toimio_reference = %s WHERE id = %s",
+                taken,
+                self.pia.id,
+            ),
         )
         self.env["hr.employee"]._toimio_fill_references()
         self.env.invalidate_all()
-        self.env.cr.execute("SELECT MAX(id) FROM hr_employee")
+        self.env.cr.execute(SQL("SELECT MAX(id) FROM hr_employee"))
         last_id = self.env.cr.fetchone()[0]
         self.assertEqual(self.pia.toimio_reference, taken)
         self.assertGreater(int(self.ville.toimio_reference[2:]), last_id)

@@ -1,14 +1,19 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models, tools
+from odoo.tools import SQL
+
+from ..tools.participation import participation_days_sql
 
 
 class ToimioParticipationReport(models.Model):
     """Participation days of unpaid work per month, person and payer.
 
-    A participation day is a day with at least one done shift in an unpaid
-    engagement type (work trial, rehabilitative work, participation work);
-    its compensation is the type's daily compensation.
+    A participation day is a day, per person, with at least one done shift
+    in an unpaid engagement type (work trial, rehabilitative work,
+    participation work), counted once in the engagement of the person's
+    first shift of the day (tools/participation); its compensation is that
+    engagement type's daily compensation.
     """
 
     _name = "toimio.participation.report"
@@ -18,7 +23,14 @@ class ToimioParticipationReport(models.Model):
     # Read in the transaction that wrote them, the figures are fresh: the
     # ORM flushes these fields before it reads the view.
     _depends = {
-        "toimio.shift": ["date", "employee_id", "engagement_id", "state"],
+        "toimio.shift": [
+            "date",
+            "start",
+            "employee_id",
+            "engagement_id",
+            "engagement_type_id",
+            "state",
+        ],
         "toimio.engagement": ["payer_id", "type_id", "company_id"],
         "toimio.engagement.type": ["paid", "daily_compensation", "currency_id"],
     }
@@ -37,35 +49,58 @@ class ToimioParticipationReport(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
-                SELECT MIN(d.shift_id) AS id,
-                       d.month,
-                       d.employee_id,
-                       e.payer_id,
-                       d.engagement_id,
-                       e.type_id,
-                       e.company_id,
-                       COUNT(*) AS days,
-                       t.daily_compensation,
-                       COUNT(*) * COALESCE(t.daily_compensation, 0) AS amount,
-                       t.currency_id
-                  FROM (
-                        SELECT MIN(s.id) AS shift_id,
-                               date_trunc('month', s.date)::date AS month,
-                               s.employee_id,
-                               s.engagement_id,
-                               s.date
-                          FROM toimio_shift s
-                         WHERE s.state = 'done'
-                           AND s.engagement_id IS NOT NULL
-                      GROUP BY s.employee_id, s.engagement_id, s.date
-                       ) d
-                  JOIN toimio_engagement e ON e.id = d.engagement_id
-                  JOIN toimio_engagement_type t ON t.id = e.type_id
-                 WHERE NOT COALESCE(t.paid, FALSE)
-              GROUP BY d.month, d.employee_id, e.payer_id, d.engagement_id,
-                       e.type_id, e.company_id, t.daily_compensation, t.currency_id
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s GROUP BY %s)",
+                SQL.identifier(self._table),
+                self._select(),
+                self._from(),
+                self._where(),
+                self._group_by(),
             )
+        )
+
+    def _select(self):
+        return SQL(
+            """
+            MIN(d.shift_id) AS id,
+            date_trunc('month', d.date)::date AS month,
+            d.employee_id,
+            e.payer_id,
+            d.engagement_id,
+            e.type_id,
+            e.company_id,
+            COUNT(*) AS days,
+            t.daily_compensation,
+            COUNT(*) * COALESCE(t.daily_compensation, 0) AS amount,
+            t.currency_id
+            """
+        )
+
+    def _from(self):
+        # One row per participation day (tools/participation), in the
+        # engagement of the person's first shift of the day.
+        days = participation_days_sql(
+            SQL(
+                "s.id AS shift_id, s.employee_id, s.engagement_id, s.date",
+            )
+        )
+        return SQL(
+            """
+            (%s) d
+            JOIN toimio_engagement e ON e.id = d.engagement_id
+            JOIN toimio_engagement_type t ON t.id = e.type_id
+            """,
+            days,
+        )
+
+    def _where(self):
+        return SQL("TRUE")
+
+    def _group_by(self):
+        return SQL(
+            """
+            date_trunc('month', d.date)::date, d.employee_id, e.payer_id,
+            d.engagement_id, e.type_id, e.company_id, t.daily_compensation,
+            t.currency_id
             """
         )

@@ -1,6 +1,7 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from odoo.addons.toimio_members.tests.concurrency import (
     ConcurrencyCase,
@@ -90,16 +91,23 @@ class TestShiftOverlapInDatabase(DatabaseRuleMixin, ToimioJobsCase):
         self.env.flush_all()
         # A cancelled shift at the same time is no overlap.
         self.env.cr.execute(
-            "UPDATE toimio_shift SET start = %s, stop = %s WHERE id = %s;"
-            "SET CONSTRAINTS toimio_shift_no_overlap_excl IMMEDIATE;"
-            "SET CONSTRAINTS toimio_shift_no_overlap_excl DEFERRED",
-            [first.start, first.stop, cancelled.id],
+            SQL(
+                "UPDATE toimio_shift SET start = %s, stop = %s WHERE id = %s;"
+                "SET CONSTRAINTS toimio_shift_no_overlap_excl IMMEDIATE;"
+                "SET CONSTRAINTS toimio_shift_no_overlap_excl DEFERRED",
+                first.start,
+                first.stop,
+                cancelled.id,
+            ),
         )
 
         def move():
             self.env.cr.execute(
-                "UPDATE toimio_shift SET start = %s WHERE id = %s",
-                [first.start, second.id],
+                SQL(
+                    "UPDATE toimio_shift SET start = %s WHERE id = %s",
+                    first.start,
+                    second.id,
+                ),
             )
 
         self.assertDatabaseRefuses(

@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
 
@@ -126,9 +126,11 @@ class TestPortalSchedule(JsonRpcMixin, ToimioJobsCommon, HttpCase):
         )
         self.env.flush_all()
         self.env.cr.execute(
-            "UPDATE toimio_shift SET write_date = write_date + interval '5 minutes' "
-            "WHERE id = %s",
-            [self.later_shift.id],
+            SQL(
+                "UPDATE toimio_shift "
+                "SET write_date = write_date + interval '5 minutes' WHERE id = %s",
+                self.later_shift.id,
+            ),
         )
         self.later_shift.invalidate_recordset(["write_date"])
         body = self.url_open(url).text

@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from ..tools.figures import VALID_STATES
 from ..tools.integrity import check_deferred, ensure_btree_gist, overlap_domain
 
 TARGET_GROUPS = [
@@ -23,8 +24,6 @@ EXIT_OUTCOMES = [
     ("other", "Other"),
     ("unknown", "Unknown"),
 ]
-# A draft engagement has not started: it covers no day.
-VALID_STATES = ("active", "ended")
 # What "valid on a day" reads: the SQL views that use it depend on these.
 VALID_ON_FIELDS = ("state", "date_start", "date_end")
 # Who, where, what and which group: the columns every report row of an
@@ -359,9 +358,9 @@ class ToimioEngagement(models.Model):
 
     # -- business methods ------------------------------------------------------
 
-    # "Valid on a day" is written here once, three ways: a domain, a Python
-    # test and an SQL condition for the reports' views. Shift cover, decision
-    # cover and the transition report use them; test_engagement_valid_on
+    # "Valid on a day" is written here as a domain and a Python test; its SQL
+    # condition for the reports' views is tools/figures.valid_on_sql. Shift
+    # cover, decision cover and the reports use them; test_engagement_rules
     # checks that the three agree.
 
     @api.model
@@ -387,14 +386,4 @@ class ToimioEngagement(models.Model):
             self.state in VALID_STATES
             and self.date_start <= day
             and (not self.date_end or self.date_end >= day)
-        )
-
-    @api.model
-    def _toimio_sql_valid_on(self, alias, day):
-        """SQL condition: the engagement row ``alias`` runs on ``day`` (an SQL
-        date expression such as a column or ``CURRENT_DATE``), for views."""
-        states = ", ".join(f"'{state}'" for state in VALID_STATES)
-        return (
-            f"({alias}.state IN ({states}) AND {alias}.date_start <= {day}"
-            f" AND ({alias}.date_end IS NULL OR {alias}.date_end >= {day}))"
         )

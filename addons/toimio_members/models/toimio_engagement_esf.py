@@ -15,6 +15,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
+from ..tools.figures import NOT_LEAVING_OUTCOMES
+
 ENTRY_LABOUR_STATUSES = [
     ("employed", "Employed"),
     ("unemployed", "Unemployed"),
@@ -38,9 +40,8 @@ FOLLOWUP_RESULTS = [
     ("unknown", "Unknown"),
 ]
 FOLLOWUP_MONTHS = 6
-# Moving to another engagement of the cooperative is not leaving it.
-NOT_LEAVING_OUTCOMES = ("other_engagement",)
-# What "leaver" reads: the SQL views that use it depend on these.
+# What "leaver" (tools/figures.leaving_sql) reads: the SQL views that use it
+# depend on these.
 LEAVING_FIELDS = ("state", "date_end", "exit_outcome")
 FOLLOWUP_ACTIVITY_XMLID = "toimio_members.mail_activity_type_esf_followup"
 # Writing these may make, move or close the follow-up reminder.
@@ -153,16 +154,6 @@ class ToimioEngagement(models.Model):
             self.state == "ended"
             and self.date_end
             and self.exit_outcome not in NOT_LEAVING_OUTCOMES
-        )
-
-    @api.model
-    def _toimio_sql_leaving(self, alias):
-        """SQL condition: the engagement row ``alias`` is a leaver's, for views."""
-        staying = ", ".join(f"'{outcome}'" for outcome in NOT_LEAVING_OUTCOMES)
-        return (
-            f"({alias}.state = 'ended' AND {alias}.date_end IS NOT NULL"
-            f" AND ({alias}.exit_outcome IS NULL"
-            f" OR {alias}.exit_outcome NOT IN ({staying})))"
         )
 
     # -- follow-up reminders (toimio.activity.sync.mixin) -------------------

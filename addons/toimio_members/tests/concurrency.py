@@ -131,8 +131,11 @@ class ConcurrencyCase(BaseCase):
         def other_waits_for_a_lock(cr, index):
             """Whether the other transaction waits for a lock (this one's)."""
             cr.execute(
-                "SELECT EXISTS(SELECT 1 FROM pg_locks WHERE pid = %s AND NOT granted)",
-                [backends[1 - index]],
+                SQL(
+                    "SELECT EXISTS(SELECT 1 FROM pg_locks "
+                    "WHERE pid = %s AND NOT granted)",
+                    backends[1 - index],
+                ),
             )
             return cr.fetchone()[0]
 

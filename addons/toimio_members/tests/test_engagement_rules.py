@@ -1,12 +1,22 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """ "Valid on a day" and "leaver" are each defined once, as a domain, a Python
-test and an SQL condition: the three must give the same answer everywhere."""
+test and an SQL condition (tools/figures): the three must give the same
+answer everywhere; "towards work" once, as a Python test and an SQL
+condition."""
 
 from datetime import date
 
 from odoo.tests import tagged
+from odoo.tools import SQL
 
+from ..tools.figures import (
+    TOWARDS_WORK,
+    is_towards_work,
+    leaving_sql,
+    towards_work_sql,
+    valid_on_sql,
+)
 from .common import ToimioMembersCase
 
 
@@ -62,14 +72,18 @@ class TestEngagementRules(ToimioMembersCase):
             date(2027, 4, 1),
         ]
 
-    def _sql_pairs(self, condition, with_day=True):
-        days = ", ".join(f"('{day.isoformat()}'::date)" for day in self.days)
+    def _sql_pairs(self, condition):
+        days = SQL(", ").join(SQL("(%s::date)", day) for day in self.days)
         self.env.flush_all()
         self.env.cr.execute(
-            f"""SELECT d.day, e.id
-                  FROM toimio_engagement e CROSS JOIN (VALUES {days}) d(day)
-                 WHERE e.id IN %s AND {condition}""",
-            [tuple(self.grid.ids)],
+            SQL(
+                """SELECT d.day, e.id
+                     FROM toimio_engagement e CROSS JOIN (VALUES %s) d(day)
+                    WHERE e.id IN %s AND %s""",
+                days,
+                tuple(self.grid.ids),
+                condition,
+            )
         )
         return {(day, id_) for day, id_ in self.env.cr.fetchall()}
 
@@ -89,7 +103,7 @@ class TestEngagementRules(ToimioMembersCase):
                 [("id", "in", self.grid.ids), *self.Engagement._domain_valid_on(day)]
             )
         }
-        by_sql = self._sql_pairs(self.Engagement._toimio_sql_valid_on("e", "d.day"))
+        by_sql = self._sql_pairs(valid_on_sql("e", SQL.identifier("d", "day")))
         self.assertEqual(by_python, by_domain)
         self.assertEqual(by_python, by_sql)
         # By hand: every started engagement runs from 1.3. to 31.3.; after
@@ -150,9 +164,11 @@ class TestEngagementRules(ToimioMembersCase):
         )
         self.env.flush_all()
         self.env.cr.execute(
-            f"SELECT e.id FROM toimio_engagement e WHERE e.id IN %s "
-            f"AND {self.Engagement._toimio_sql_leaving('e')}",
-            [tuple(self.grid.ids)],
+            SQL(
+                "SELECT e.id FROM toimio_engagement e WHERE e.id IN %s AND %s",
+                tuple(self.grid.ids),
+                leaving_sql("e"),
+            )
         )
         self.assertEqual({row[0] for row in self.env.cr.fetchall()}, set(leavers.ids))
 
@@ -160,3 +176,24 @@ class TestEngagementRules(ToimioMembersCase):
         """Ended 31.3.2026 without an outcome: follow-up due 30.9.2026."""
         self.assertEqual(self.no_outcome.followup_due_date, date(2026, 9, 30))
         self.assertFalse(self.moved.followup_due_date)
+
+    def test_towards_work_is_the_same_in_python_and_sql(self):
+        """Of the nine (from, to) pairs of groups, III → II, II → I and
+        III → I move towards work; the first group of a person (no "from")
+        is no move."""
+        groups = [None, "1", "2", "3"]
+        pairs = [(old, new) for old in groups for new in groups[1:]]
+        by_python = {pair for pair in pairs if is_towards_work(*pair)}
+        values = SQL(", ").join(SQL("(%s::varchar, %s::varchar)", *p) for p in pairs)
+        self.env.cr.execute(
+            SQL(
+                "SELECT c.old_group, c.new_group FROM (VALUES %s) "
+                "c(old_group, new_group) WHERE %s",
+                values,
+                towards_work_sql("c"),
+            )
+        )
+        by_sql = set(self.env.cr.fetchall())
+        self.assertEqual(by_python, {("3", "2"), ("2", "1"), ("3", "1")})
+        self.assertEqual(by_sql, by_python)
+        self.assertEqual(set(TOWARDS_WORK), by_python)

@@ -6,7 +6,7 @@ from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from ..tools.integrity import check_deferred, overlap_domain, periods_overlap
 from .common import ToimioMembersCase
@@ -44,8 +44,10 @@ class TestIntegrity(DatabaseRuleMixin, ToimioMembersCase):
 
         def stretch():
             self.env.cr.execute(
-                "UPDATE toimio_engagement SET date_end = NULL WHERE id = %s",
-                [first.id],
+                SQL(
+                    "UPDATE toimio_engagement SET date_end = NULL WHERE id = %s",
+                    first.id,
+                ),
             )
 
         self.assertDatabaseRefuses(
@@ -71,8 +73,10 @@ class TestIntegrity(DatabaseRuleMixin, ToimioMembersCase):
             cr.savepoint(),
         ):
             cr.execute(
-                "UPDATE toimio_engagement SET date_end = NULL WHERE id = %s",
-                [first.id],
+                SQL(
+                    "UPDATE toimio_engagement SET date_end = NULL WHERE id = %s",
+                    first.id,
+                ),
             )
             check_deferred(self.env, "toimio_engagement_exclusive_period_excl")
             cr.flush()
@@ -93,8 +97,10 @@ class TestIntegrity(DatabaseRuleMixin, ToimioMembersCase):
 
         def stretch():
             self.env.cr.execute(
-                "UPDATE toimio_engagement SET date_end = NULL WHERE id = %s",
-                [first.id],
+                SQL(
+                    "UPDATE toimio_engagement SET date_end = NULL WHERE id = %s",
+                    first.id,
+                ),
             )
 
         self.assertDatabaseRefuses(

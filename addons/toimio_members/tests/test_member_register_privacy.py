@@ -14,7 +14,7 @@ grouping included.
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from .common_member_register import ToimioMemberRegisterCase
 from .helpers import JsonRpcMixin
@@ -390,9 +390,11 @@ class TestMemberNumberUnique(ForeignAdminMixin, ToimioMemberRegisterCase):
         with self.assertRaisesRegex(Exception, "member_number_company_uniq"):
             with self.env.cr.savepoint():
                 self.env.cr.execute(
-                    "UPDATE toimio_membership SET member_number = '0105' "
-                    "WHERE id = %s",
-                    [self.coop_members[0].id],
+                    SQL(
+                        "UPDATE toimio_membership SET member_number = '0105' "
+                        "WHERE id = %s",
+                        self.coop_members[0].id,
+                    ),
                 )
 
     def test_one_membership_per_partner_and_cooperative(self):

@@ -1,1 +1,1 @@
-from . import integrity
+from . import figures, integrity

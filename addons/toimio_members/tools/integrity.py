@@ -62,7 +62,7 @@ def ensure_btree_gist(cr):
     exclusion constraint). A trusted extension: the database owner may
     create it. Called by a model's ``_auto_init`` before Odoo adds its
     ``_sql_constraints``."""
-    cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
+    cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS btree_gist"))
 
 
 def check_deferred(env, *constraints):
@@ -85,8 +85,10 @@ def _check_now(cr):
     # A constraint an upgrade could not add (rows that break it) is skipped
     # rather than failing every write.
     cr.execute(
-        "SELECT conname FROM pg_constraint WHERE condeferred AND conname = ANY(%s)",
-        [sorted(names)],
+        SQL(
+            "SELECT conname FROM pg_constraint WHERE condeferred AND conname = ANY(%s)",
+            sorted(names),
+        ),
     )
     for (name,) in cr.fetchall():
         cr.execute(SQL("SET CONSTRAINTS %s IMMEDIATE", SQL.identifier(name)))

@@ -9,9 +9,9 @@ class ToimioEconomyReport(models.Model):
     participation-day compensations, by month, company and partner.
 
     - Revenue: the timesheet lines written by done shifts, summed per day,
-      customer and engagement type, valued as Odoo's own timesheet analysis
-      does (hours × the order line's unit price); invoiced when the invoice is
-      posted.
+      customer and engagement type, valued by Odoo's own timesheet analysis
+      (sale_timesheet's ``timesheets.analysis.report``: hours × the order
+      line's unit price); invoiced when the invoice is posted.
     - Subsidies claimed and received: one row per submitted, paid or rejected
       claim (toimio_members), by payment period.
     - Subsidies at risk: unclaimed pay and draft claims, from the pay-subsidy
@@ -34,6 +34,8 @@ class ToimioEconomyReport(models.Model):
             "unit_amount",
             "toimio_shift_id",
             "so_line",
+            "order_id",
+            "project_id",
             "product_uom_id",
             "timesheet_invoice_id",
         ],
@@ -139,110 +141,191 @@ class ToimioEconomyReport(models.Model):
             SQL(
                 "CREATE OR REPLACE VIEW %s AS (%s)",
                 SQL.identifier(self._table),
-                SQL(self._query()),
+                self._query(),
             )
         )
 
+    # The kinds of rows, each a SELECT of its own with _select_<kind>,
+    # _from_<kind>, _where_<kind> (and _group_by_<kind>) hooks, in one union.
+    _toimio_kinds = ("revenue", "subsidy", "at_risk", "compensation")
+
     def _query(self):
-        revenue = """
-            CASE WHEN sol.id IS NULL OR pt.service_type IN ('manual', 'milestones')
-                 THEN 0
-                 WHEN pt.invoice_policy = 'order' AND sol.qty_delivered != 0
-                 THEN (sol.price_subtotal / sol.qty_delivered)
-                      * (l.unit_amount * sol_uom.factor / l_uom.factor)
-                 ELSE l.unit_amount * sol.price_unit * sol_uom.factor / l_uom.factor
-            END
-        """
-        no_revenue = """
-                   0 AS hours,
-                   0::numeric AS revenue,
-                   0::numeric AS revenue_invoiced,
-                   0::numeric AS revenue_not_invoiced
-        """
-        # Revenue rows are summed per day, customer and engagement type in the
-        # view (a year of a national network has millions of timesheet lines);
-        # conditions on date and company reach inside the sums.
-        return f"""
-            SELECT x.*, rc.currency_id
-              FROM (
-                SELECT MIN(l.id) * 4 AS id,
-                       'revenue' AS kind,
-                       l.date,
-                       s.company_id,
-                       COALESCE(so.partner_id, s.partner_id) AS partner_id,
-                       s.engagement_type_id AS type_id,
-                       SUM(l.unit_amount) AS hours,
-                       SUM({revenue}) AS revenue,
-                       COALESCE(SUM({revenue}) FILTER (WHERE m.state = 'posted'), 0)
-                           AS revenue_invoiced,
-                       COALESCE(SUM({revenue})
-                                FILTER (WHERE m.state IS DISTINCT FROM 'posted'), 0)
-                           AS revenue_not_invoiced,
-                       0::numeric AS subsidy_claimed,
-                       0::numeric AS subsidy_received,
-                       0::numeric AS subsidy_at_risk,
-                       0 AS participation_days,
-                       0::numeric AS compensation
-                  FROM account_analytic_line l
-                  JOIN toimio_shift s ON s.id = l.toimio_shift_id
-                  LEFT JOIN sale_order_line sol ON sol.id = l.so_line
-                  LEFT JOIN sale_order so ON so.id = sol.order_id
-                  LEFT JOIN uom_uom sol_uom ON sol_uom.id = sol.product_uom
-                  LEFT JOIN uom_uom l_uom ON l_uom.id = l.product_uom_id
-                  LEFT JOIN product_product pp ON pp.id = sol.product_id
-                  LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                  LEFT JOIN account_move m ON m.id = l.timesheet_invoice_id
-              GROUP BY l.date, s.company_id, COALESCE(so.partner_id, s.partner_id),
-                       s.engagement_type_id
-                 UNION ALL
-                SELECT c.id * 4 + 1 AS id,
-                       'subsidy' AS kind,
-                       c.payment_month AS date,
-                       ws.company_id,
-                       ws.authority_id AS partner_id,
-                       e.type_id,
-                       {no_revenue},
-                       CASE WHEN c.state IN ('submitted', 'paid')
-                            THEN c.amount ELSE 0 END AS subsidy_claimed,
-                       COALESCE(c.paid_amount, 0) AS subsidy_received,
-                       0::numeric AS subsidy_at_risk,
-                       0 AS participation_days,
-                       0::numeric AS compensation
-                  FROM toimio_wage_subsidy_claim c
-                  JOIN toimio_wage_subsidy ws ON ws.id = c.subsidy_id
-                  LEFT JOIN toimio_engagement e ON e.id = ws.engagement_id
-                 WHERE c.state IN ('submitted', 'paid', 'rejected')
-                 UNION ALL
-                SELECT o.id * 4 + 2 AS id,
-                       'at_risk' AS kind,
-                       o.claim_deadline AS date,
-                       o.company_id,
-                       o.authority_id AS partner_id,
-                       e.type_id,
-                       {no_revenue},
-                       0::numeric AS subsidy_claimed,
-                       0::numeric AS subsidy_received,
-                       o.outstanding AS subsidy_at_risk,
-                       0 AS participation_days,
-                       0::numeric AS compensation
-                  FROM toimio_wage_subsidy_overview o
-                  JOIN toimio_wage_subsidy ws ON ws.id = o.subsidy_id
-                  LEFT JOIN toimio_engagement e ON e.id = ws.engagement_id
-                 WHERE o.kind IN ('unclaimed', 'draft')
-                 UNION ALL
-                SELECT p.id * 4 + 3 AS id,
-                       'compensation' AS kind,
-                       p.month AS date,
-                       p.company_id,
-                       p.payer_id AS partner_id,
-                       p.type_id,
-                       {no_revenue},
-                       0::numeric AS subsidy_claimed,
-                       0::numeric AS subsidy_received,
-                       0::numeric AS subsidy_at_risk,
-                       p.days AS participation_days,
-                       p.amount AS compensation
-                  FROM toimio_participation_report p
-                   ) x
-              JOIN res_company rc ON rc.id = x.company_id
-        """
+        parts = []
+        for kind in self._toimio_kinds:
+            part = SQL(
+                "SELECT %s FROM %s WHERE %s",
+                getattr(self, f"_select_{kind}")(),
+                getattr(self, f"_from_{kind}")(),
+                getattr(self, f"_where_{kind}")(),
+            )
+            group_by = getattr(self, f"_group_by_{kind}", None)
+            if group_by:
+                part = SQL("%s GROUP BY %s", part, group_by())
+            parts.append(part)
+        return SQL(
+            "SELECT x.*, rc.currency_id FROM (%s) x "
+            "JOIN res_company rc ON rc.id = x.company_id",
+            SQL(" UNION ALL ").join(parts),
+        )
+
+    def _no_revenue(self):
+        return SQL(
+            """
+            0 AS hours,
+            0::numeric AS revenue,
+            0::numeric AS revenue_invoiced,
+            0::numeric AS revenue_not_invoiced
+            """
+        )
+
+    # -- revenue: timesheet lines of done shifts ------------------------------
+
+    def _select_revenue(self):
+        # Valued by sale_timesheet's own timesheet analysis (its
+        # timesheet_revenues column: hours × the order line's unit price),
+        # not a copy of its formula.
+        revenue = SQL("COALESCE(ta.timesheet_revenues, 0)::numeric")
+        return SQL(
+            """
+            MIN(l.id) * 4 AS id,
+            'revenue' AS kind,
+            l.date,
+            s.company_id,
+            COALESCE(so.partner_id, s.partner_id) AS partner_id,
+            s.engagement_type_id AS type_id,
+            SUM(l.unit_amount) AS hours,
+            SUM(%(revenue)s) AS revenue,
+            COALESCE(SUM(%(revenue)s) FILTER (WHERE m.state = 'posted'), 0)
+                AS revenue_invoiced,
+            COALESCE(SUM(%(revenue)s)
+                     FILTER (WHERE m.state IS DISTINCT FROM 'posted'), 0)
+                AS revenue_not_invoiced,
+            0::numeric AS subsidy_claimed,
+            0::numeric AS subsidy_received,
+            0::numeric AS subsidy_at_risk,
+            0 AS participation_days,
+            0::numeric AS compensation
+            """,
+            revenue=revenue,
+        )
+
+    def _from_revenue(self):
+        return SQL(
+            """
+            account_analytic_line l
+            JOIN toimio_shift s ON s.id = l.toimio_shift_id
+            LEFT JOIN (%s) ta ON ta.id = l.id
+            LEFT JOIN sale_order so ON so.id = l.order_id
+            LEFT JOIN account_move m ON m.id = l.timesheet_invoice_id
+            """,
+            # The report's query, not its view: the view is remade by
+            # hr_timesheet alone (without sale_timesheet's columns) when a
+            # module below is updated.
+            SQL(self.env["timesheets.analysis.report"]._table_query),
+        )
+
+    def _where_revenue(self):
+        return SQL("TRUE")
+
+    def _group_by_revenue(self):
+        # Summed per day, customer and engagement type in the view (a year of
+        # a national network has millions of timesheet lines); conditions on
+        # date and company reach inside the sums.
+        return SQL(
+            "l.date, s.company_id, COALESCE(so.partner_id, s.partner_id), "
+            "s.engagement_type_id"
+        )
+
+    # -- pay subsidy claimed and received --------------------------------------
+
+    def _select_subsidy(self):
+        return SQL(
+            """
+            c.id * 4 + 1 AS id,
+            'subsidy' AS kind,
+            c.payment_month AS date,
+            ws.company_id,
+            ws.authority_id AS partner_id,
+            e.type_id,
+            %s,
+            CASE WHEN c.state IN ('submitted', 'paid')
+                 THEN c.amount ELSE 0 END AS subsidy_claimed,
+            COALESCE(c.paid_amount, 0) AS subsidy_received,
+            0::numeric AS subsidy_at_risk,
+            0 AS participation_days,
+            0::numeric AS compensation
+            """,
+            self._no_revenue(),
+        )
+
+    def _from_subsidy(self):
+        return SQL(
+            """
+            toimio_wage_subsidy_claim c
+            JOIN toimio_wage_subsidy ws ON ws.id = c.subsidy_id
+            LEFT JOIN toimio_engagement e ON e.id = ws.engagement_id
+            """
+        )
+
+    def _where_subsidy(self):
+        return SQL("c.state IN ('submitted', 'paid', 'rejected')")
+
+    # -- pay subsidy at risk ---------------------------------------------------
+
+    def _select_at_risk(self):
+        return SQL(
+            """
+            o.id * 4 + 2 AS id,
+            'at_risk' AS kind,
+            o.claim_deadline AS date,
+            o.company_id,
+            o.authority_id AS partner_id,
+            e.type_id,
+            %s,
+            0::numeric AS subsidy_claimed,
+            0::numeric AS subsidy_received,
+            o.outstanding AS subsidy_at_risk,
+            0 AS participation_days,
+            0::numeric AS compensation
+            """,
+            self._no_revenue(),
+        )
+
+    def _from_at_risk(self):
+        return SQL(
+            """
+            toimio_wage_subsidy_overview o
+            JOIN toimio_wage_subsidy ws ON ws.id = o.subsidy_id
+            LEFT JOIN toimio_engagement e ON e.id = ws.engagement_id
+            """
+        )
+
+    def _where_at_risk(self):
+        return SQL("o.kind IN ('unclaimed', 'draft')")
+
+    # -- participation-day compensations ---------------------------------------
+
+    def _select_compensation(self):
+        return SQL(
+            """
+            p.id * 4 + 3 AS id,
+            'compensation' AS kind,
+            p.month AS date,
+            p.company_id,
+            p.payer_id AS partner_id,
+            p.type_id,
+            %s,
+            0::numeric AS subsidy_claimed,
+            0::numeric AS subsidy_received,
+            0::numeric AS subsidy_at_risk,
+            p.days AS participation_days,
+            p.amount AS compensation
+            """,
+            self._no_revenue(),
+        )
+
+    def _from_compensation(self):
+        return SQL("toimio_participation_report p")
+
+    def _where_compensation(self):
+        return SQL("TRUE")

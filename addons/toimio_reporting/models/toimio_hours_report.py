@@ -4,6 +4,10 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
+from odoo.addons.toimio_jobs.tools.participation import (
+    day_key_sql,
+    participation_shift_sql,
+)
 from odoo.addons.toimio_members.models.toimio_engagement import TARGET_GROUPS
 
 
@@ -114,70 +118,83 @@ class ToimioHoursReport(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
+                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
                 SQL.identifier(self._table),
-                SQL(self._query()),
+                self._select(),
+                self._from(),
+                self._where(),
             )
         )
 
-    def _query(self):
-        # No WITH clause, no sub-query in the select list: PostgreSQL then
-        # merges the view into the query that reads it, so the record rules'
-        # conditions (a supervisor's teams) filter the shifts before the joins.
-        return """
-            SELECT s.id,
-                   s.date,
-                   s.company_id,
-                   s.employee_id,
-                   s.engagement_id,
-                   s.engagement_type_id AS type_id,
-                   COALESCE(g.new_group, e.target_group) AS target_group,
-                   s.partner_id,
-                   s.project_id,
-                   s.task_id,
-                   s.supervisor_id,
-                   s.state,
-                   1 AS shift_count,
-                   COALESCE(s.planned_hours, 0) AS planned_hours,
-                   CASE WHEN s.state = 'done'
-                        THEN COALESCE(s.worked_hours, 0) ELSE 0 END AS done_hours,
-                   CASE WHEN s.state = 'absent'
-                        THEN COALESCE(s.planned_hours, 0) ELSE 0 END AS absent_hours,
-                   CASE WHEN s.state IN ('done', 'absent')
-                        THEN COALESCE(s.planned_hours, 0) ELSE 0
-                   END AS recorded_planned_hours,
-                   CASE WHEN s.state = 'done'
-                         AND s.engagement_id IS NOT NULL
-                         AND NOT COALESCE(t.paid, FALSE)
-                        THEN 1 ELSE 0 END AS participation_days,
-                   CASE WHEN s.state = 'absent' THEN 100.0
-                        WHEN s.state = 'done' THEN 0.0 END AS absence_rate
-              FROM toimio_shift s
-              LEFT JOIN toimio_engagement e ON e.id = s.engagement_id
-              LEFT JOIN toimio_engagement_type t ON t.id = s.engagement_type_id
-              LEFT JOIN (
-                    SELECT c.employee_id,
-                           c.new_group,
-                           c.date AS valid_from,
-                           LEAD(c.date) OVER (
-                               PARTITION BY c.employee_id ORDER BY c.date, c.id
-                           ) AS valid_to
-                      FROM toimio_target_group_change c
-                   ) g
-                     ON g.employee_id = s.employee_id
-                    AND g.valid_from <= s.date
-                    AND (g.valid_to IS NULL OR g.valid_to > s.date)
-             WHERE s.state != 'cancelled'
-        """
+    # No WITH clause, no sub-query in the select list: PostgreSQL then merges
+    # the view into the query that reads it, so the record rules' conditions
+    # (a supervisor's teams) filter the shifts before the joins.
+
+    def _select(self):
+        return SQL(
+            """
+            s.id,
+            s.date,
+            s.company_id,
+            s.employee_id,
+            s.engagement_id,
+            s.engagement_type_id AS type_id,
+            COALESCE(g.new_group, e.target_group) AS target_group,
+            s.partner_id,
+            s.project_id,
+            s.task_id,
+            s.supervisor_id,
+            s.state,
+            1 AS shift_count,
+            COALESCE(s.planned_hours, 0) AS planned_hours,
+            CASE WHEN s.state = 'done'
+                 THEN COALESCE(s.worked_hours, 0) ELSE 0 END AS done_hours,
+            CASE WHEN s.state = 'absent'
+                 THEN COALESCE(s.planned_hours, 0) ELSE 0 END AS absent_hours,
+            CASE WHEN s.state IN ('done', 'absent')
+                 THEN COALESCE(s.planned_hours, 0) ELSE 0
+            END AS recorded_planned_hours,
+            CASE WHEN %s THEN 1 ELSE 0 END AS participation_days,
+            CASE WHEN s.state = 'absent' THEN 100.0
+                 WHEN s.state = 'done' THEN 0.0 END AS absence_rate
+            """,
+            participation_shift_sql("s", "t"),
+        )
+
+    def _from(self):
+        return SQL(
+            """
+            toimio_shift s
+            LEFT JOIN toimio_engagement e ON e.id = s.engagement_id
+            LEFT JOIN toimio_engagement_type t ON t.id = s.engagement_type_id
+            LEFT JOIN (
+                  SELECT c.employee_id,
+                         c.new_group,
+                         c.date AS valid_from,
+                         LEAD(c.date) OVER (
+                             PARTITION BY c.employee_id ORDER BY c.date, c.id
+                         ) AS valid_to
+                    FROM toimio_target_group_change c
+                 ) g
+                   ON g.employee_id = s.employee_id
+                  AND g.valid_from <= s.date
+                  AND (g.valid_to IS NULL OR g.valid_to > s.date)
+            """
+        )
+
+    def _where(self):
+        return SQL("s.state != 'cancelled'")
 
     def _read_group_select(self, aggregate_spec, query):
         if aggregate_spec == "participation_days:sum":
-            # A day counts once however many shifts the person did on it.
+            # A day counts once per person however many shifts (of however
+            # many engagements) they did on it (tools/participation).
             return SQL(
-                "COUNT(DISTINCT (%s, %s, %s)) FILTER (WHERE %s = 1)",
-                self._field_to_sql(self._table, "employee_id", query),
-                self._field_to_sql(self._table, "engagement_id", query),
-                self._field_to_sql(self._table, "date", query),
+                "COUNT(DISTINCT %s) FILTER (WHERE %s = 1)",
+                day_key_sql(
+                    self._table,
+                    lambda table, name: self._field_to_sql(table, name, query),
+                ),
                 self._field_to_sql(self._table, "participation_days", query),
             )
         if aggregate_spec == "absence_rate:avg":

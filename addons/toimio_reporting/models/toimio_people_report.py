@@ -8,6 +8,7 @@ from odoo.addons.toimio_members.models.toimio_engagement import (
     TARGET_GROUPS,
     VALID_ON_FIELDS,
 )
+from odoo.addons.toimio_members.tools.figures import valid_on_sql
 
 
 class ToimioPeopleReport(models.Model):
@@ -52,33 +53,53 @@ class ToimioPeopleReport(models.Model):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
             SQL(
-                """
-                CREATE OR REPLACE VIEW %s AS (
-                    SELECT DISTINCT ON (e.employee_id, e.company_id)
-                           e.id,
-                           e.id AS engagement_id,
-                           e.employee_id,
-                           e.company_id,
-                           e.type_id,
-                           COALESCE(emp.toimio_target_group, e.target_group)
-                               AS target_group,
-                           e.coach_id,
-                           e.date_start,
-                           1 AS people
-                      FROM toimio_engagement e
-                      JOIN hr_employee emp ON emp.id = e.employee_id
-                      JOIN toimio_engagement_type t ON t.id = e.type_id
-                     WHERE %s
-                  ORDER BY e.employee_id, e.company_id,
-                           t.exclusive DESC NULLS LAST,
-                           e.date_start DESC, e.id DESC
-                )
-                """,
+                "CREATE OR REPLACE VIEW %s AS (%s)",
                 SQL.identifier(self._table),
-                SQL(
-                    self.env["toimio.engagement"]._toimio_sql_valid_on(
-                        "e", "CURRENT_DATE"
-                    )
-                ),
+                self._query(),
             )
+        )
+
+    def _query(self):
+        return SQL(
+            "SELECT DISTINCT ON (e.employee_id, e.company_id) %s FROM %s WHERE %s "
+            "ORDER BY %s",
+            self._select(),
+            self._from(),
+            self._where(),
+            self._order_by(),
+        )
+
+    def _select(self):
+        return SQL(
+            """
+            e.id,
+            e.id AS engagement_id,
+            e.employee_id,
+            e.company_id,
+            e.type_id,
+            COALESCE(emp.toimio_target_group, e.target_group) AS target_group,
+            e.coach_id,
+            e.date_start,
+            1 AS people
+            """
+        )
+
+    def _from(self):
+        return SQL(
+            """
+            toimio_engagement e
+            JOIN hr_employee emp ON emp.id = e.employee_id
+            JOIN toimio_engagement_type t ON t.id = e.type_id
+            """
+        )
+
+    def _where(self):
+        return valid_on_sql("e", SQL("CURRENT_DATE"))
+
+    def _order_by(self):
+        # Per person and organiser: the employment they work in first, then
+        # the latest start.
+        return SQL(
+            "e.employee_id, e.company_id, t.exclusive DESC NULLS LAST, "
+            "e.date_start DESC, e.id DESC"
         )

@@ -13,6 +13,11 @@ from odoo.addons.toimio_members.models.toimio_engagement_esf import (
     FOLLOWUP_RESULTS,
     LEAVING_FIELDS,
 )
+from odoo.addons.toimio_members.tools.figures import (
+    leaving_sql,
+    towards_work_sql,
+    valid_on_sql,
+)
 
 
 class ToimioTransitionReport(models.Model):
@@ -108,71 +113,106 @@ class ToimioTransitionReport(models.Model):
             SQL(
                 "CREATE OR REPLACE VIEW %s AS (%s)",
                 SQL.identifier(self._table),
-                SQL(self._query()),
+                self._query(),
             )
         )
 
     def _query(self):
-        engagements = self.env["toimio.engagement"]
-        leaving = engagements._toimio_sql_leaving("e")
-        running = engagements._toimio_sql_valid_on("r", "c.date")
-        return f"""
-            SELECT e.id * 2 AS id,
-                   'exit' AS kind,
-                   e.date_end AS date,
-                   e.employee_id,
-                   e.company_id,
-                   e.id AS engagement_id,
-                   e.type_id,
-                   e.target_group AS entry_group,
-                   e.date_start AS entry_date,
-                   e.exit_outcome,
-                   {leaving} AS is_leaving,
-                   NULL::varchar AS old_group,
-                   NULL::varchar AS new_group,
-                   NULL::varchar AS direction,
-                   e.exit_outcome AS transition,
-                   e.followup_result,
-                   1 AS transition_count,
-                   e.date_end - e.date_start AS days_to_transition,
-                   (e.date_end - e.date_start)::float AS median_days
-              FROM toimio_engagement e
-             WHERE e.state = 'ended'
-             UNION ALL
-            SELECT c.id * 2 + 1 AS id,
-                   'group_change' AS kind,
-                   c.date,
-                   c.employee_id,
-                   COALESCE(r.company_id, c.company_id) AS company_id,
-                   r.id AS engagement_id,
-                   r.type_id,
-                   r.target_group AS entry_group,
-                   r.date_start AS entry_date,
-                   NULL::varchar AS exit_outcome,
-                   FALSE AS is_leaving,
-                   c.old_group,
-                   c.new_group,
-                   CASE WHEN c.new_group < c.old_group THEN 'towards_work'
-                        ELSE 'away_from_work' END AS direction,
-                   CASE WHEN c.new_group < c.old_group THEN 'towards_work'
-                        ELSE 'away_from_work' END AS transition,
-                   NULL::varchar AS followup_result,
-                   1 AS transition_count,
-                   c.date - r.date_start AS days_to_transition,
-                   (c.date - r.date_start)::float AS median_days
-              FROM toimio_target_group_change c
-              LEFT JOIN LATERAL (
-                    SELECT r.id, r.company_id, r.type_id, r.target_group,
-                           r.date_start
-                      FROM toimio_engagement r
-                     WHERE r.employee_id = c.employee_id
-                       AND {running}
-                  ORDER BY r.date_start DESC, r.id DESC
-                     LIMIT 1
-                   ) r ON TRUE
-             WHERE c.old_group IS NOT NULL
-               AND c.old_group != c.new_group
-        """
+        return SQL(
+            "SELECT %s FROM %s WHERE %s UNION ALL SELECT %s FROM %s WHERE %s",
+            self._select_exit(),
+            self._from_exit(),
+            self._where_exit(),
+            self._select_group_change(),
+            self._from_group_change(),
+            self._where_group_change(),
+        )
+
+    # -- exits: one row per ended engagement ------------------------------------
+
+    def _select_exit(self):
+        return SQL(
+            """
+            e.id * 2 AS id,
+            'exit' AS kind,
+            e.date_end AS date,
+            e.employee_id,
+            e.company_id,
+            e.id AS engagement_id,
+            e.type_id,
+            e.target_group AS entry_group,
+            e.date_start AS entry_date,
+            e.exit_outcome,
+            %s AS is_leaving,
+            NULL::varchar AS old_group,
+            NULL::varchar AS new_group,
+            NULL::varchar AS direction,
+            e.exit_outcome AS transition,
+            e.followup_result,
+            1 AS transition_count,
+            e.date_end - e.date_start AS days_to_transition,
+            (e.date_end - e.date_start)::float AS median_days
+            """,
+            leaving_sql("e"),
+        )
+
+    def _from_exit(self):
+        return SQL("toimio_engagement e")
+
+    def _where_exit(self):
+        return SQL("e.state = 'ended'")
+
+    # -- group changes: one row per change, with the engagement running then ---
+
+    def _select_group_change(self):
+        direction = SQL(
+            "CASE WHEN %s THEN 'towards_work' ELSE 'away_from_work' END",
+            towards_work_sql("c"),
+        )
+        return SQL(
+            """
+            c.id * 2 + 1 AS id,
+            'group_change' AS kind,
+            c.date,
+            c.employee_id,
+            COALESCE(r.company_id, c.company_id) AS company_id,
+            r.id AS engagement_id,
+            r.type_id,
+            r.target_group AS entry_group,
+            r.date_start AS entry_date,
+            NULL::varchar AS exit_outcome,
+            FALSE AS is_leaving,
+            c.old_group,
+            c.new_group,
+            %(direction)s AS direction,
+            %(direction)s AS transition,
+            NULL::varchar AS followup_result,
+            1 AS transition_count,
+            c.date - r.date_start AS days_to_transition,
+            (c.date - r.date_start)::float AS median_days
+            """,
+            direction=direction,
+        )
+
+    def _from_group_change(self):
+        return SQL(
+            """
+            toimio_target_group_change c
+            LEFT JOIN LATERAL (
+                  SELECT r.id, r.company_id, r.type_id, r.target_group,
+                         r.date_start
+                    FROM toimio_engagement r
+                   WHERE r.employee_id = c.employee_id
+                     AND %s
+                ORDER BY r.date_start DESC, r.id DESC
+                   LIMIT 1
+                 ) r ON TRUE
+            """,
+            valid_on_sql("r", SQL.identifier("c", "date")),
+        )
+
+    def _where_group_change(self):
+        return SQL("c.old_group IS NOT NULL AND c.old_group != c.new_group")
 
     def _read_group_select(self, aggregate_spec, query):
         if aggregate_spec == "median_days:avg":

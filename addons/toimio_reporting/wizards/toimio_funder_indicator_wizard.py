@@ -4,7 +4,7 @@ from odoo import Command, fields, models
 from odoo.tools import SQL, format_date
 
 from odoo.addons.toimio_jobs.wizards.toimio_xlsx import build_xlsx
-from odoo.addons.toimio_members.models.toimio_engagement import VALID_STATES
+from odoo.addons.toimio_members.tools.figures import VALID_STATES
 
 GENDER_COLUMNS = ("women", "men", "other", "unknown")
 
@@ -190,9 +190,10 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
         ``order``, with the person's gender and ``columns``.
 
         Selected straight from the ORM's query, so that the record rules apply
-        and PostgreSQL reads the engagements once. In ``columns`` and
-        ``order``, ``{e}`` is the engagement, ``{emp}`` the person and
-        ``{adj}`` the person's work adjustments (the disability answer, counted
+        and PostgreSQL reads the engagements once. ``columns`` (a list of SQL)
+        and ``order`` (SQL) are functions of ``column(table, name)``, which
+        gives a column of ``e`` (the engagement), ``emp`` (the person) or
+        ``adj`` (the person's work adjustments: the disability answer, counted
         here without names)."""
         domain = [("company_id", "=", self.company_id.id)] + domain
         if self.type_ids:
@@ -212,10 +213,18 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
                 "adj",
             ),
         }
-        query.order = SQL(order.format(**aliases))
+
+        def column(table, name):
+            return SQL.identifier(aliases[table], name)
+
+        query.order = order(column)
         return query.select(
-            SQL("DISTINCT ON ({e}.employee_id) {emp}.gender".format(**aliases)),
-            *(SQL(column.format(**aliases)) for column in columns),
+            SQL(
+                "DISTINCT ON (%s) %s",
+                column("e", "employee_id"),
+                column("emp", "gender"),
+            ),
+            *columns(column),
         )
 
     def _toimio_count_sql(self, rows_sql, indicators):
@@ -249,13 +258,22 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
                 ("date_start", ">=", self.date_from),
                 ("date_start", "<=", self.date_to),
             ],
-            [
-                "EXTRACT(YEAR FROM AGE({e}.date_start, {emp}.birthday)) AS age",
-                "{e}.entry_labour_status",
-                "{e}.entry_education",
-                "{adj}.disability AS entry_disability",
+            lambda column: [
+                SQL(
+                    "EXTRACT(YEAR FROM AGE(%s, %s)) AS age",
+                    column("e", "date_start"),
+                    column("emp", "birthday"),
+                ),
+                column("e", "entry_labour_status"),
+                column("e", "entry_education"),
+                SQL("%s AS entry_disability", column("adj", "disability")),
             ],
-            "{e}.employee_id, {e}.date_start, {e}.id",
+            lambda column: SQL(
+                "%s, %s, %s",
+                column("e", "employee_id"),
+                column("e", "date_start"),
+                column("e", "id"),
+            ),
         )
 
     def _toimio_leavers_sql(self):
@@ -266,8 +284,16 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
                 ("date_end", ">=", self.date_from),
                 ("date_end", "<=", self.date_to),
             ],
-            ["{e}.exit_outcome", "{e}.followup_result"],
-            "{e}.employee_id, {e}.date_end DESC, {e}.id DESC",
+            lambda column: [
+                column("e", "exit_outcome"),
+                column("e", "followup_result"),
+            ],
+            lambda column: SQL(
+                "%s, %s DESC, %s DESC",
+                column("e", "employee_id"),
+                column("e", "date_end"),
+                column("e", "id"),
+            ),
         )
 
     def _toimio_group_changes_sql(self):

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
+from odoo.tools import SQL
 
 from odoo.addons.toimio_members.tests.concurrency import (
     ConcurrencyCase,
@@ -94,8 +95,10 @@ class TestCoachingPlanInDatabase(
 
         def reopen():
             self.env.cr.execute(
-                "UPDATE toimio_coaching_plan SET state = 'draft' WHERE id = %s",
-                [closed.id],
+                SQL(
+                    "UPDATE toimio_coaching_plan SET state = 'draft' WHERE id = %s",
+                    closed.id,
+                ),
             )
 
         self.assertDatabaseRefuses(

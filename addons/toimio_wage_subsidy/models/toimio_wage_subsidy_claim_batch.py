@@ -49,16 +49,16 @@ class ToimioWageSubsidyClaim(models.Model):
         )
         eligible = rules.sql_eligible_pay(*figures)
         amount = rules.sql_claim_amount("s.rate", "s.monthly_cap", *figures, "m.share")
-        gross = rules.sql_round_figure("SUM(gross_pay)")
+        gross = rules.sql_round_figure(SQL("SUM(gross_pay)"))
         cap = rules.sql_period_cap("s.monthly_cap", "m.share")
         now = self.env.cr.now()
         self.env.cr.execute(
             SQL(
-                f"""
+                """
                 WITH a AS MATERIALIZED (
                     SELECT NEXTVAL('toimio_wage_subsidy_claim_id_seq') AS claim_id,
                            subsidy_id, payment_month,
-                           {gross} AS gross,
+                           %(gross)s AS gross,
                            SUM(hours) AS hours,
                            MIN(period_start) AS period_start,
                            MAX(period_end) AS period_end,
@@ -80,14 +80,14 @@ class ToimioWageSubsidyClaim(models.Model):
                            'draft',
                            s.employee_id, s.company_id, s.authority_id, s.scheme_id,
                            s.claim_deadline, a.period_start, a.period_end,
-                           a.gross, a.hours, {rules.sql_round_figure(eligible)},
+                           a.gross, a.hours, %(eligible)s,
                            ROUND(m.share, 4),
-                           {cap},
-                           {amount}, 0, 0,
+                           %(cap)s,
+                           %(amount)s, 0, 0,
                            %(uid)s, %(now)s, %(uid)s, %(now)s
                       FROM a
                       JOIN toimio_wage_subsidy s ON s.id = a.subsidy_id
-                     CROSS JOIN LATERAL (SELECT {share} AS share) m
+                     CROSS JOIN LATERAL (SELECT %(share)s AS share) m
                  RETURNING id
                 ), link AS (
                     UPDATE toimio_wage_subsidy_pay_line l
@@ -99,6 +99,11 @@ class ToimioWageSubsidyClaim(models.Model):
                 SELECT id FROM ins ORDER BY id
                 """,
                 decisions=decisions.ids,
+                gross=gross,
+                eligible=rules.sql_round_figure(eligible),
+                cap=cap,
+                amount=amount,
+                share=share,
                 uid=self.env.uid,
                 now=now,
             )

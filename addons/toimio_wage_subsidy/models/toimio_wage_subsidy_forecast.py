@@ -65,21 +65,61 @@ class ToimioWageSubsidyForecast(models.Model):
     expected_gross_pay = fields.Monetary(string="Expected pay", readonly=True)
     amount = fields.Monetary(string="Expected subsidy", readonly=True)
 
-    def _query(self):
-        share = rules.sql_month_share("s.date_start", "s.date_end", "m.month")
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s)",
+                SQL.identifier(self._table),
+                self._select(),
+                self._from(),
+            )
+        )
+
+    def _select(self):
         amount = rules.sql_claim_amount(
             rate="b.rate",
             cap="b.monthly_cap",
-            gross="(b.avg_gross * b.share)",
-            hours="(b.avg_hours * b.share)",
+            gross=SQL("(b.avg_gross * b.share)"),
+            hours=SQL("(b.avg_hours * b.share)"),
             regular_hours="b.regular_hours_per_month",
             hours_share="b.regular_hours_share",
             factor="b.employer_cost_factor",
             share="b.share",
         )
-        expected_gross = rules.sql_round_figure("COALESCE(b.avg_gross, 0) * b.share")
+        expected_gross = rules.sql_round_figure(
+            SQL("COALESCE(b.avg_gross, 0) * b.share")
+        )
         cap = rules.sql_period_cap("b.monthly_cap", "b.share")
-        return f"""
+        return SQL(
+            """
+            b.id * 12 + b.n AS id,
+            b.month,
+            b.id AS subsidy_id,
+            b.employee_id, b.company_id, b.authority_id, b.scheme_id,
+            rc.currency_id,
+            CASE WHEN b.avg_gross IS NULL THEN 'cap' ELSE 'recent_pay' END
+                AS basis,
+            %s AS expected_gross_pay,
+            CASE WHEN b.avg_gross IS NULL
+                 THEN %s
+                 ELSE %s
+            END AS amount
+            """,
+            expected_gross,
+            cap,
+            amount,
+        )
+
+    def _from(self):
+        return SQL("(%s) b JOIN res_company rc ON rc.id = b.company_id", self._months())
+
+    def _months(self):
+        """The months ahead of every active decision that no claim covers yet,
+        with the average of its last three months of pay."""
+        share = rules.sql_month_share("s.date_start", "s.date_end", "m.month")
+        return SQL(
+            """
             WITH months AS (
                 SELECT (date_trunc('month', CURRENT_DATE)
                         + make_interval(months => n))::date AS month, n
@@ -99,46 +139,22 @@ class ToimioWageSubsidyForecast(models.Model):
                   FROM monthly
                  WHERE rn <= 3
                  GROUP BY subsidy_id
-            ),
-            b AS (
-                SELECT s.id, s.employee_id, s.company_id, s.authority_id,
-                       s.scheme_id, s.rate, s.monthly_cap, s.regular_hours_per_month,
-                       s.regular_hours_share, s.employer_cost_factor,
-                       m.month, m.n, r.avg_gross, r.avg_hours,
-                       {share} AS share
-                  FROM toimio_wage_subsidy s
-                  JOIN months m
-                    ON m.month BETWEEN date_trunc('month', s.date_start)::date
-                                   AND s.date_end
-                  LEFT JOIN recent r ON r.subsidy_id = s.id
-                 WHERE s.state = 'active'
-                   AND NOT EXISTS (
-                       SELECT 1 FROM toimio_wage_subsidy_claim c
-                        WHERE c.subsidy_id = s.id AND c.payment_month = m.month
-                   )
             )
-            SELECT b.id * 12 + b.n AS id,
-                   b.month,
-                   b.id AS subsidy_id,
-                   b.employee_id, b.company_id, b.authority_id, b.scheme_id,
-                   rc.currency_id,
-                   CASE WHEN b.avg_gross IS NULL THEN 'cap' ELSE 'recent_pay' END
-                       AS basis,
-                   {expected_gross} AS expected_gross_pay,
-                   CASE WHEN b.avg_gross IS NULL
-                        THEN {cap}
-                        ELSE {amount}
-                   END AS amount
-              FROM b
-              JOIN res_company rc ON rc.id = b.company_id
-        """
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                SQL(self._query()),
-            )
+            SELECT s.id, s.employee_id, s.company_id, s.authority_id,
+                   s.scheme_id, s.rate, s.monthly_cap, s.regular_hours_per_month,
+                   s.regular_hours_share, s.employer_cost_factor,
+                   m.month, m.n, r.avg_gross, r.avg_hours,
+                   %s AS share
+              FROM toimio_wage_subsidy s
+              JOIN months m
+                ON m.month BETWEEN date_trunc('month', s.date_start)::date
+                               AND s.date_end
+              LEFT JOIN recent r ON r.subsidy_id = s.id
+             WHERE s.state = 'active'
+               AND NOT EXISTS (
+                   SELECT 1 FROM toimio_wage_subsidy_claim c
+                    WHERE c.subsidy_id = s.id AND c.payment_month = m.month
+               )
+            """,
+            share,
         )

@@ -99,7 +99,30 @@ class ToimioWageSubsidyOverview(models.Model):
         "until the deadline, submitted ones wait for payment.",
     )
 
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                self._query(),
+            )
+        )
+
     def _query(self):
+        return SQL(
+            "SELECT %s FROM %s WHERE %s UNION ALL SELECT %s FROM %s WHERE %s",
+            self._select_unclaimed(),
+            self._from_unclaimed(),
+            self._where_unclaimed(),
+            self._select_claim(),
+            self._from_claim(),
+            self._where_claim(),
+        )
+
+    # -- pay not yet claimed, per decision and payment period ------------------
+
+    def _select_unclaimed(self):
         share = rules.sql_month_share("s.date_start", "s.date_end", "u.payment_month")
         amount = rules.sql_claim_amount(
             rate="s.rate",
@@ -111,57 +134,70 @@ class ToimioWageSubsidyOverview(models.Model):
             factor="s.employer_cost_factor",
             share=share,
         )
-        return f"""
-            WITH unclaimed AS (
-                SELECT l.subsidy_id, l.payment_month, MIN(l.id) AS first_id,
-                       SUM(l.gross_pay) AS gross_pay, SUM(l.hours) AS hours
-                  FROM toimio_wage_subsidy_pay_line l
-                 WHERE l.claim_id IS NULL
-                 GROUP BY l.subsidy_id, l.payment_month
-            )
-            SELECT u.first_id * 2 + 1 AS id,
-                   'unclaimed' AS kind,
-                   s.id AS subsidy_id,
-                   NULL::integer AS claim_id,
-                   s.employee_id, s.company_id, s.authority_id, s.scheme_id,
-                   rc.currency_id,
-                   u.payment_month,
-                   s.claim_deadline,
-                   u.gross_pay,
-                   u.hours,
-                   {amount} AS amount,
-                   {amount} AS outstanding
-              FROM unclaimed u
-              JOIN toimio_wage_subsidy s ON s.id = u.subsidy_id
-              JOIN res_company rc ON rc.id = s.company_id
-             WHERE s.state IN ('active', 'closed')
-            UNION ALL
-            SELECT c.id * 2 AS id,
-                   c.state AS kind,
-                   c.subsidy_id,
-                   c.id AS claim_id,
-                   c.employee_id, c.company_id, c.authority_id, c.scheme_id,
-                   rc.currency_id,
-                   c.payment_month,
-                   c.claim_deadline,
-                   c.gross_pay,
-                   c.hours,
-                   c.amount,
-                   c.amount - COALESCE(c.paid_amount, 0) AS outstanding
-              FROM toimio_wage_subsidy_claim c
-              JOIN res_company rc ON rc.id = c.company_id
-             WHERE c.state IN ('draft', 'submitted')
-        """
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                SQL(self._query()),
-            )
+        return SQL(
+            """
+            u.first_id * 2 + 1 AS id,
+            'unclaimed' AS kind,
+            s.id AS subsidy_id,
+            NULL::integer AS claim_id,
+            s.employee_id, s.company_id, s.authority_id, s.scheme_id,
+            rc.currency_id,
+            u.payment_month,
+            s.claim_deadline,
+            u.gross_pay,
+            u.hours,
+            %(amount)s AS amount,
+            %(amount)s AS outstanding
+            """,
+            amount=amount,
         )
+
+    def _from_unclaimed(self):
+        return SQL(
+            """
+            (SELECT l.subsidy_id, l.payment_month, MIN(l.id) AS first_id,
+                    SUM(l.gross_pay) AS gross_pay, SUM(l.hours) AS hours
+               FROM toimio_wage_subsidy_pay_line l
+              WHERE l.claim_id IS NULL
+           GROUP BY l.subsidy_id, l.payment_month) u
+            JOIN toimio_wage_subsidy s ON s.id = u.subsidy_id
+            JOIN res_company rc ON rc.id = s.company_id
+            """
+        )
+
+    def _where_unclaimed(self):
+        return SQL("s.state IN ('active', 'closed')")
+
+    # -- claims not yet paid -----------------------------------------------------
+
+    def _select_claim(self):
+        return SQL(
+            """
+            c.id * 2 AS id,
+            c.state AS kind,
+            c.subsidy_id,
+            c.id AS claim_id,
+            c.employee_id, c.company_id, c.authority_id, c.scheme_id,
+            rc.currency_id,
+            c.payment_month,
+            c.claim_deadline,
+            c.gross_pay,
+            c.hours,
+            c.amount,
+            c.amount - COALESCE(c.paid_amount, 0) AS outstanding
+            """
+        )
+
+    def _from_claim(self):
+        return SQL(
+            """
+            toimio_wage_subsidy_claim c
+            JOIN res_company rc ON rc.id = c.company_id
+            """
+        )
+
+    def _where_claim(self):
+        return SQL("c.state IN ('draft', 'submitted')")
 
     def action_open_decision(self):
         self.ensure_one()

@@ -14,6 +14,8 @@ import calendar
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from odoo.tools import SQL
+
 CENT = Decimal("0.01")
 
 
@@ -104,31 +106,49 @@ def claim_deadline(last_period_end):
     return add_months(last_period_end, 4) - timedelta(days=1)
 
 
+def _sql(expression):
+    """An SQL expression: ``SQL`` as is, a column name (``alias.column``) as
+    a quoted identifier."""
+    if isinstance(expression, SQL):
+        return expression
+    return SQL.identifier(*expression.split("."))
+
+
 def sql_round_figure(value):
     """``round_figure`` as an SQL expression (ROUND on numeric is half up)."""
-    return f"ROUND(({value})::numeric, 2)"
+    return SQL("ROUND((%s)::numeric, 2)", _sql(value))
 
 
 def sql_period_cap(monthly_cap, share):
     """``period_cap`` as an SQL expression."""
-    return sql_round_figure(f"({monthly_cap})::numeric * ({share})::numeric")
+    return sql_round_figure(
+        SQL("(%s)::numeric * (%s)::numeric", _sql(monthly_cap), _sql(share))
+    )
 
 
 def sql_eligible_pay(gross, hours, regular_hours, hours_share, factor):
     """``eligible_pay`` as an SQL expression (not rounded).
 
-    The arguments are SQL expressions (column names).
+    The arguments are SQL expressions or column names (``alias.column``).
     """
-    gross = sql_round_figure(f"COALESCE({gross}, 0)")
-    hours = sql_round_figure(f"COALESCE({hours}, 0)")
-    return f"""((CASE
-            WHEN COALESCE({hours_share}, 0) > 0 AND COALESCE({regular_hours}, 0) > 0
-                 AND COALESCE({hours}, 0)
-                     > ({hours_share})::numeric * ({regular_hours})::numeric
-            THEN ({gross})::numeric * ({hours_share})::numeric
-                 * ({regular_hours})::numeric / ({hours})::numeric
-            ELSE COALESCE({gross}, 0)::numeric
-        END) * COALESCE(NULLIF(({factor})::numeric, 0), 1))"""
+    gross = sql_round_figure(SQL("COALESCE(%s, 0)", _sql(gross)))
+    hours = sql_round_figure(SQL("COALESCE(%s, 0)", _sql(hours)))
+    return SQL(
+        """((CASE
+            WHEN COALESCE(%(hours_share)s, 0) > 0
+                 AND COALESCE(%(regular_hours)s, 0) > 0
+                 AND COALESCE(%(hours)s, 0)
+                     > (%(hours_share)s)::numeric * (%(regular_hours)s)::numeric
+            THEN (%(gross)s)::numeric * (%(hours_share)s)::numeric
+                 * (%(regular_hours)s)::numeric / (%(hours)s)::numeric
+            ELSE COALESCE(%(gross)s, 0)::numeric
+        END) * COALESCE(NULLIF((%(factor)s)::numeric, 0), 1))""",
+        gross=gross,
+        hours=hours,
+        regular_hours=_sql(regular_hours),
+        hours_share=_sql(hours_share),
+        factor=_sql(factor),
+    )
 
 
 def sql_claim_amount(
@@ -136,19 +156,24 @@ def sql_claim_amount(
 ):
     """The same rule as ``eligible_pay`` + ``claim_amount`` as an SQL expression.
 
-    The arguments are SQL expressions (column names). Used by the batch creation
-    of claims and by the overview and forecast reports;
+    The arguments are SQL expressions or column names. Used by the batch
+    creation of claims and by the overview and forecast reports;
     ``test_wage_subsidy_overview`` and ``test_wage_subsidy_claim_batch`` check
     that SQL and Python agree.
     """
     eligible = sql_eligible_pay(gross, hours, regular_hours, hours_share, factor)
-    by_pay = f"({rate})::numeric * {eligible}"
-    return sql_round_figure(f"LEAST({by_pay}, {sql_period_cap(cap, share)})")
+    by_pay = SQL("(%s)::numeric * %s", _sql(rate), eligible)
+    return sql_round_figure(SQL("LEAST(%s, %s)", by_pay, sql_period_cap(cap, share)))
 
 
 def sql_month_share(decision_start, decision_end, month):
     """``month_share`` as an SQL expression (``month`` is a first-of-month date)."""
-    return f"""(GREATEST(0,
-        (LEAST({decision_end}, ({month} + INTERVAL '1 month')::date - 1)
-         - GREATEST({decision_start}, {month}) + 1))::numeric
-        / (({month} + INTERVAL '1 month')::date - {month})::numeric)"""
+    return SQL(
+        """(GREATEST(0,
+        (LEAST(%(end)s, (%(month)s + INTERVAL '1 month')::date - 1)
+         - GREATEST(%(start)s, %(month)s) + 1))::numeric
+        / ((%(month)s + INTERVAL '1 month')::date - %(month)s)::numeric)""",
+        start=_sql(decision_start),
+        end=_sql(decision_end),
+        month=_sql(month),
+    )

@@ -1,6 +1,7 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from odoo.addons.toimio_members.tests.concurrency import (
     ConcurrencyCase,
@@ -142,8 +143,11 @@ class TestWageSubsidyRulesInDatabase(DatabaseRuleMixin, WageSubsidyCase):
 
         def stretch():
             self.env.cr.execute(
-                "UPDATE toimio_wage_subsidy SET date_end = %s WHERE id = %s",
-                [second.date_end, first.id],
+                SQL(
+                    "UPDATE toimio_wage_subsidy SET date_end = %s WHERE id = %s",
+                    second.date_end,
+                    first.id,
+                ),
             )
 
         self.assertDatabaseRefuses(
@@ -159,9 +163,12 @@ class TestWageSubsidyRulesInDatabase(DatabaseRuleMixin, WageSubsidyCase):
 
         def stretch():
             self.env.cr.execute(
-                "UPDATE toimio_wage_subsidy_pay_line SET period_start = %s "
-                "WHERE id = %s",
-                [first.period_end, second.id],
+                SQL(
+                    "UPDATE toimio_wage_subsidy_pay_line SET period_start = %s "
+                    "WHERE id = %s",
+                    first.period_end,
+                    second.id,
+                ),
             )
 
         self.assertDatabaseRefuses(

@@ -7,7 +7,7 @@ from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from .test_wage_subsidy_common import WageSubsidyCase
 
@@ -183,10 +183,14 @@ class TestWageSubsidyClaims(WageSubsidyCase):
             self.env.cr.savepoint(),
         ):
             self.env.cr.execute(
-                """INSERT INTO toimio_wage_subsidy_claim
+                SQL(
+                    """INSERT INTO toimio_wage_subsidy_claim
                    (subsidy_id, payment_month, state, company_id)
                    VALUES (%s, %s, 'draft', %s)""",
-                (self.decision.id, claim.payment_month, self.cooperative.id),
+                    self.decision.id,
+                    claim.payment_month,
+                    self.cooperative.id,
+                ),
             )
 
     def test_submitted_pay_is_frozen(self):

@@ -5,6 +5,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from ..models import toimio_wage_subsidy_rules as rules
 from .test_wage_subsidy_common import WageSubsidyCase
@@ -74,35 +75,25 @@ class TestWageSubsidyOverview(WageSubsidyCase):
                 "2026-01-01",
             ),
         ]
-        sql = "SELECT {}".format(
-            rules.sql_claim_amount(
-                "%(rate)s",
-                "%(cap)s",
-                "%(gross)s",
-                "%(hours)s",
-                "%(regular)s",
-                "%(share)s",
-                "%(factor)s",
-                rules.sql_month_share(
-                    "%(start)s::date", "%(end)s::date", "%(month)s::date"
-                ),
-            )
-        )
         for rate, cap, gross, hours, regular, share, factor, start, end, month in cases:
             self.env.cr.execute(
-                sql,
-                {
-                    "rate": rate,
-                    "cap": cap,
-                    "gross": gross,
-                    "hours": hours,
-                    "regular": regular,
-                    "share": share,
-                    "factor": factor,
-                    "start": start,
-                    "end": end,
-                    "month": month,
-                },
+                SQL(
+                    "SELECT %s",
+                    rules.sql_claim_amount(
+                        SQL("%s", rate),
+                        SQL("%s", cap),
+                        SQL("%s", gross),
+                        SQL("%s", hours),
+                        SQL("%s", regular),
+                        SQL("%s", share),
+                        SQL("%s", factor),
+                        rules.sql_month_share(
+                            SQL("%s::date", start),
+                            SQL("%s::date", end),
+                            SQL("%s::date", month),
+                        ),
+                    ),
+                )
             )
             from_sql = self.env.cr.fetchone()[0]
             month_share = rules.month_share(
@@ -163,7 +154,7 @@ class TestWageSubsidyOverview(WageSubsidyCase):
         three months: average 2 200 € → 0.7 × 2 200 = 1 540 € a month, for each
         of the next 12 months (all whole months). A decision without pay is
         estimated at its cap: 50 %, 1 260 € a month."""
-        self.env.cr.execute("SELECT CURRENT_DATE")
+        self.env.cr.execute(SQL("SELECT CURRENT_DATE"))
         today = self.env.cr.fetchone()[0]
         this_month = today.replace(day=1)
         start = this_month - relativedelta(months=4)

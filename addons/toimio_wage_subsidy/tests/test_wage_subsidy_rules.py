@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL
 
 from ..models import toimio_wage_subsidy_rules as rules
 
@@ -106,8 +107,12 @@ class TestWageSubsidyRules(TransactionCase):
             python, [Decimal(v) for v in ("2.68", "2.67", "0.01", "1234.56")]
         )
         self.env.cr.execute(
-            "SELECT "
-            + ", ".join(rules.sql_round_figure(f"{value}::float8") for value in values)
+            SQL(
+                "SELECT %s",
+                SQL(", ").join(
+                    rules.sql_round_figure(SQL("%s::float8", value)) for value in values
+                ),
+            )
         )
         # The cursor hands numeric back as float.
         self.assertEqual([Decimal(str(v)) for v in self.env.cr.fetchone()], python)
@@ -131,11 +136,15 @@ class TestWageSubsidyRules(TransactionCase):
             rules.claim_amount(0.5, 1260, Decimal(5000), share), Decimal("650.32")
         )
         self.env.cr.execute(
-            "SELECT "
-            + rules.sql_period_cap(
-                "1260",
-                rules.sql_month_share(
-                    "'2026-01-16'::date", "'2026-12-31'::date", "'2026-01-01'::date"
+            SQL(
+                "SELECT %s",
+                rules.sql_period_cap(
+                    SQL("%s", 1260),
+                    rules.sql_month_share(
+                        SQL("%s::date", "2026-01-16"),
+                        SQL("%s::date", "2026-12-31"),
+                        SQL("%s::date", "2026-01-01"),
+                    ),
                 ),
             )
         )

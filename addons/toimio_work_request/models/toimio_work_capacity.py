@@ -1,6 +1,7 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models, tools
+from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
 from odoo.addons.toimio_members.models.res_company import DEFAULT_TZ
@@ -90,114 +91,167 @@ class ToimioWorkCapacity(models.Model):
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
-                WITH waiting AS (
-                    SELECT r.id,
-                           r.company_id,
-                           r.supervisor_id,
-                           COALESCE(
-                               NULLIF(r.estimated_hours, 0),
-                               t.toimio_typical_hours,
-                               0
-                           ) AS hours,
-                           COALESCE(r.date_from, r.date_to, r.create_date::date)
-                               AS first_day,
-                           COALESCE(r.date_to, r.date_from, r.create_date::date)
-                               AS last_day
-                      FROM toimio_work_request r
-                      JOIN product_product p ON p.id = r.product_id
-                      JOIN product_template t ON t.id = p.product_tmpl_id
-                     WHERE r.state IN ('new', 'accepted')
-                ),
-                window_days AS (
-                    SELECT w.id,
-                           w.company_id,
-                           w.supervisor_id,
-                           w.hours,
-                           d.day::date AS day,
-                           -- A working day: Monday to Friday and not a
-                           -- company-wide leave (public holiday or closure
-                           -- day) of the company's working calendar, in the
-                           -- company's time zone.
-                           EXTRACT(ISODOW FROM d.day) < 6 AND NOT EXISTS (
-                               SELECT 1
-                                 FROM res_company c
-                                 JOIN res_partner cp ON cp.id = c.partner_id
-                                 JOIN resource_calendar_leaves l
-                                   ON l.calendar_id = c.resource_calendar_id
-                                  AND l.resource_id IS NULL
-                                WHERE c.id = w.company_id
-                                  AND (l.date_from AT TIME ZONE 'UTC'
-                                       AT TIME ZONE COALESCE(cp.tz, %(tz)s)
-                                      )::date <= d.day::date
-                                  AND ((l.date_to - interval '1 second')
-                                       AT TIME ZONE 'UTC'
-                                       AT TIME ZONE COALESCE(cp.tz, %(tz)s)
-                                      )::date >= d.day::date
-                           ) AS workday
-                      FROM waiting w,
-                           -- At most a year of days per request, whatever
-                           -- its window (the request's constraint allows no
-                           -- longer one): the view's cost does not grow
-                           -- with a window's length.
-                           generate_series(
-                               w.first_day::timestamp,
-                               LEAST(
-                                   GREATEST(w.first_day, w.last_day),
-                                   w.first_day + %(last_offset)s
-                               )::timestamp,
-                               interval '1 day'
-                           ) AS d(day)
-                ),
-                waiting_days AS (
-                    SELECT d.id,
-                           d.company_id,
-                           d.supervisor_id,
-                           d.hours,
-                           d.day,
-                           d.workday,
-                           COUNT(*) FILTER (WHERE d.workday)
-                               OVER (PARTITION BY d.id) AS workdays,
-                           COUNT(*) OVER (PARTITION BY d.id) AS days
-                      FROM window_days d
-                )
-                -- Ids without a window function over all rows, so that the
-                -- day of a calendar or graph reaches the shifts' date index:
-                -- even for the team's hours (a shift is in one row only),
-                -- odd for the waiting work (a request once per day).
-                SELECT 2 * MIN(s.id) AS id,
-                       s.date AS date,
-                       'shift' AS kind,
-                       SUM(s.duration) AS hours,
-                       COUNT(*) AS item_count,
-                       s.company_id,
-                       s.supervisor_id,
-                       4 AS color
-                  FROM toimio_shift s
-                 WHERE s.state IN ('planned', 'done')
-              GROUP BY s.date, s.company_id, s.supervisor_id
-                UNION ALL
-                SELECT 2 * (
-                           (w.day - DATE '2000-01-01')::bigint * 4294967296
-                           + MIN(w.id)
-                       ) + 1 AS id,
-                       w.day AS date,
-                       'waiting' AS kind,
-                       SUM(
-                           w.hours / CASE
-                               WHEN w.workdays > 0 THEN w.workdays
-                               ELSE w.days
-                           END
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                self._query(),
+            )
+        )
+
+    def _query(self):
+        # Ids without a window function over all rows, so that the day of a
+        # calendar or graph reaches the shifts' date index: even for the
+        # team's hours (a shift is in one row only), odd for the waiting work
+        # (a request once per day).
+        return SQL(
+            """
+            WITH %s
+            SELECT %s FROM %s WHERE %s GROUP BY %s
+             UNION ALL
+            SELECT %s FROM %s WHERE %s GROUP BY %s
+            """,
+            self._with_waiting(),
+            self._select_shift(),
+            self._from_shift(),
+            self._where_shift(),
+            self._group_by_shift(),
+            self._select_waiting(),
+            self._from_waiting(),
+            self._where_waiting(),
+            self._group_by_waiting(),
+        )
+
+    # -- the team's planned and done hours --------------------------------------
+
+    def _select_shift(self):
+        return SQL(
+            """
+            2 * MIN(s.id) AS id,
+            s.date AS date,
+            'shift' AS kind,
+            SUM(s.duration) AS hours,
+            COUNT(*) AS item_count,
+            s.company_id,
+            s.supervisor_id,
+            4 AS color
+            """
+        )
+
+    def _from_shift(self):
+        return SQL("toimio_shift s")
+
+    def _where_shift(self):
+        return SQL("s.state IN ('planned', 'done')")
+
+    def _group_by_shift(self):
+        return SQL("s.date, s.company_id, s.supervisor_id")
+
+    # -- the waiting work, spread over the working days of its window -----------
+
+    def _with_waiting(self):
+        return SQL(
+            """
+            waiting AS (
+                SELECT r.id,
+                       r.company_id,
+                       r.supervisor_id,
+                       COALESCE(
+                           NULLIF(r.estimated_hours, 0),
+                           t.toimio_typical_hours,
+                           0
                        ) AS hours,
-                       COUNT(*) AS item_count,
+                       COALESCE(r.date_from, r.date_to, r.create_date::date)
+                           AS first_day,
+                       COALESCE(r.date_to, r.date_from, r.create_date::date)
+                           AS last_day
+                  FROM toimio_work_request r
+                  JOIN product_product p ON p.id = r.product_id
+                  JOIN product_template t ON t.id = p.product_tmpl_id
+                 WHERE r.state IN ('new', 'accepted')
+            ),
+            window_days AS (
+                SELECT w.id,
                        w.company_id,
                        w.supervisor_id,
-                       2 AS color
-                  FROM waiting_days w
-                 WHERE w.workday OR w.workdays = 0
-              GROUP BY w.day, w.company_id, w.supervisor_id
+                       w.hours,
+                       d.day::date AS day,
+                       -- A working day: Monday to Friday and not a
+                       -- company-wide leave (public holiday or closure
+                       -- day) of the company's working calendar, in the
+                       -- company's time zone.
+                       EXTRACT(ISODOW FROM d.day) < 6 AND NOT EXISTS (
+                           SELECT 1
+                             FROM res_company c
+                             JOIN res_partner cp ON cp.id = c.partner_id
+                             JOIN resource_calendar_leaves l
+                               ON l.calendar_id = c.resource_calendar_id
+                              AND l.resource_id IS NULL
+                            WHERE c.id = w.company_id
+                              AND (l.date_from AT TIME ZONE 'UTC'
+                                   AT TIME ZONE COALESCE(cp.tz, %(tz)s)
+                                  )::date <= d.day::date
+                              AND ((l.date_to - interval '1 second')
+                                   AT TIME ZONE 'UTC'
+                                   AT TIME ZONE COALESCE(cp.tz, %(tz)s)
+                                  )::date >= d.day::date
+                       ) AS workday
+                  FROM waiting w,
+                       -- At most a year of days per request, whatever its
+                       -- window (the request's constraint allows no longer
+                       -- one): the view's cost does not grow with a
+                       -- window's length.
+                       generate_series(
+                           w.first_day::timestamp,
+                           LEAST(
+                               GREATEST(w.first_day, w.last_day),
+                               w.first_day + %(last_offset)s
+                           )::timestamp,
+                           interval '1 day'
+                       ) AS d(day)
+            ),
+            waiting_days AS (
+                SELECT d.id,
+                       d.company_id,
+                       d.supervisor_id,
+                       d.hours,
+                       d.day,
+                       d.workday,
+                       COUNT(*) FILTER (WHERE d.workday)
+                           OVER (PARTITION BY d.id) AS workdays,
+                       COUNT(*) OVER (PARTITION BY d.id) AS days
+                  FROM window_days d
             )
             """,
-            {"last_offset": MAX_WINDOW_DAYS - 1, "tz": DEFAULT_TZ},
+            tz=DEFAULT_TZ,
+            last_offset=MAX_WINDOW_DAYS - 1,
         )
+
+    def _select_waiting(self):
+        return SQL(
+            """
+            2 * (
+                (w.day - DATE '2000-01-01')::bigint * 4294967296 + MIN(w.id)
+            ) + 1 AS id,
+            w.day AS date,
+            'waiting' AS kind,
+            SUM(
+                w.hours / CASE
+                    WHEN w.workdays > 0 THEN w.workdays
+                    ELSE w.days
+                END
+            ) AS hours,
+            COUNT(*) AS item_count,
+            w.company_id,
+            w.supervisor_id,
+            2 AS color
+            """
+        )
+
+    def _from_waiting(self):
+        return SQL("waiting_days w")
+
+    def _where_waiting(self):
+        return SQL("w.workday OR w.workdays = 0")
+
+    def _group_by_waiting(self):
+        return SQL("w.day, w.company_id, w.supervisor_id")

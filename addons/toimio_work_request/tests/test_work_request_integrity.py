@@ -7,7 +7,7 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from .common import WorkRequestCase
 
@@ -198,8 +198,10 @@ class TestWorkRequestIntegrity(WorkRequestCase):
         whatever the window."""
         request = self._request(date_from=date(2026, 3, 2), estimated_hours=262.0)
         self.env.cr.execute(
-            "UPDATE toimio_work_request SET date_to = '9999-12-31' WHERE id = %s",
-            [request.id],
+            SQL(
+                "UPDATE toimio_work_request SET date_to = '9999-12-31' WHERE id = %s",
+                request.id,
+            ),
         )
         self.env.invalidate_all()
         rows = self.env["toimio.work.capacity"].search(

@@ -24,30 +24,47 @@ The tables are kept as they are: no model is created or dropped.
 
 import logging
 
+from odoo.tools import SQL
+
 _logger = logging.getLogger(__name__)
 
 OLD = "toimio_members"
 NEW = "toimio_wage_subsidy"
 NEW_VERSION = "18.0.1.0.0"
 
-# Every xml id of the pay subsidy: the models' own (model_, field_, selection__,
-# constraint_, access_, rules, views, actions, menus, records of the models),
-# the res.company settings (field_res_company__toimio_wage_subsidy_*), the
-# product, activity types, crons, and the demo people (demo_ws_*).
-MOVED_XMLIDS = r"""
-    module = %(old)s
-    AND (
-        model LIKE 'toimio.wage.subsidy%%'
-        OR name LIKE '%%wage\_subsidy%%'
-        OR name LIKE 'demo\_ws\_%%'
+# The pay subsidy's models (a LIKE pattern).
+MODELS = "toimio.wage.subsidy%"
+
+
+def moved_xmlids(alias):
+    """SQL condition: the ``ir_model_data`` row ``alias`` is the pay
+    subsidy's: the models' own xml ids (model_, field_, selection__,
+    constraint_, access_, rules, views, actions, menus, records of the
+    models), the res.company settings (field_res_company__toimio_wage_subsidy_*),
+    the product, activity types, crons, and the demo people (demo_ws_*)."""
+    return SQL(
+        """
+        %(module)s = %(old)s
+        AND (
+            %(model)s LIKE %(models)s
+            OR %(name)s LIKE %(names)s
+            OR %(name)s LIKE %(demo)s
+        )
+        """,
+        module=SQL.identifier(alias, "module"),
+        model=SQL.identifier(alias, "model"),
+        name=SQL.identifier(alias, "name"),
+        old=OLD,
+        models=MODELS,
+        names=r"%wage\_subsidy%",
+        demo=r"demo\_ws\_%",
     )
-"""
 
 
 def migrate(cr, version):
     if not version:
         return
-    cr.execute("SELECT id, state FROM ir_module_module WHERE name = %s", [NEW])
+    cr.execute(SQL("SELECT id, state FROM ir_module_module WHERE name = %s", NEW))
     row = cr.fetchone()
     if row is None:
         # Without the new addon the update would drop the pay-subsidy tables.
@@ -60,21 +77,23 @@ def migrate(cr, version):
         _logger.info("%s is already %s: nothing to move", NEW, state)
         return
 
-    params = {"old": OLD, "new": NEW}
     cr.execute(
-        f"""
-        UPDATE ir_model_data d
-           SET module = %(new)s
-         WHERE {MOVED_XMLIDS}
-           AND NOT EXISTS (
-               SELECT 1 FROM ir_model_data n
-                WHERE n.module = %(new)s AND n.name = d.name
-           )
-        """,
-        params,
+        SQL(
+            """
+            UPDATE ir_model_data d
+               SET module = %(new)s
+             WHERE %(moved)s
+               AND NOT EXISTS (
+                   SELECT 1 FROM ir_model_data n
+                    WHERE n.module = %(new)s AND n.name = d.name
+               )
+            """,
+            new=NEW,
+            moved=moved_xmlids("d"),
+        )
     )
     moved = cr.rowcount
-    cr.execute(f"SELECT name FROM ir_model_data WHERE {MOVED_XMLIDS}", params)
+    cr.execute(SQL("SELECT d.name FROM ir_model_data d WHERE %s", moved_xmlids("d")))
     left = [name for (name,) in cr.fetchall()]
     if left:
         raise RuntimeError(
@@ -85,26 +104,37 @@ def migrate(cr, version):
     # Constraints and many2many tables of the moved models.
     for table in ("ir_model_constraint", "ir_model_relation"):
         cr.execute(
-            f"""
-            UPDATE {table} t
-               SET module = %(new_id)s
-              FROM ir_model m
-             WHERE t.model = m.id
-               AND m.model LIKE 'toimio.wage.subsidy%%'
-               AND t.module = (SELECT id FROM ir_module_module WHERE name = %(old)s)
-            """,
-            dict(params, new_id=new_id),
+            SQL(
+                """
+                UPDATE %(table)s t
+                   SET module = %(new_id)s
+                  FROM ir_model m
+                 WHERE t.model = m.id
+                   AND m.model LIKE %(models)s
+                   AND t.module = (
+                       SELECT id FROM ir_module_module WHERE name = %(old)s
+                   )
+                """,
+                table=SQL.identifier(table),
+                new_id=new_id,
+                models=MODELS,
+                old=OLD,
+            )
         )
 
     cr.execute(
-        """
-        UPDATE ir_module_module
-           SET state = 'to upgrade',
-               latest_version = %s,
-               demo = (SELECT demo FROM ir_module_module WHERE name = %s)
-         WHERE id = %s
-        """,
-        [NEW_VERSION, OLD, new_id],
+        SQL(
+            """
+            UPDATE ir_module_module
+               SET state = 'to upgrade',
+                   latest_version = %s,
+                   demo = (SELECT demo FROM ir_module_module WHERE name = %s)
+             WHERE id = %s
+            """,
+            NEW_VERSION,
+            OLD,
+            new_id,
+        )
     )
     _logger.info(
         "Moved %s pay-subsidy xml ids from %s to %s; %s is updated in this run",

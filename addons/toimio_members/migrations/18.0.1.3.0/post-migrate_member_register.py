@@ -54,7 +54,8 @@ TRACKED = {
 
 def move_history(cr):
     cr.execute(
-        """
+        SQL(
+            """
         SELECT old.id, new.id
           FROM ir_model_fields old
           JOIN ir_model_fields new
@@ -62,14 +63,17 @@ def move_history(cr):
            AND new.name = (%s::jsonb ->> old.name)
          WHERE old.model = 'res.partner' AND old.name = ANY(%s)
         """,
-        [json.dumps(TRACKED), list(TRACKED)],
+            json.dumps(TRACKED),
+            list(TRACKED),
+        ),
     )
     pairs = cr.fetchall()
     if not pairs:
         return 0
     old_ids = [old for old, __ in pairs]
     cr.execute(
-        """
+        SQL(
+            """
         SELECT DISTINCT v.mail_message_id
           FROM mail_tracking_value v
           JOIN mail_message msg ON msg.id = v.mail_message_id
@@ -81,13 +85,15 @@ def move_history(cr):
                    AND (w.field_id IS NULL OR w.field_id != ALL(%(old)s))
            )
         """,
-        {"old": old_ids},
+            old=old_ids,
+        ),
     )
     messages = [row[0] for row in cr.fetchall()]
     if not messages:
         return 0
     cr.execute(
-        """
+        SQL(
+            """
         UPDATE mail_message msg
            SET model = 'toimio.membership', res_id = m.id
           FROM res_partner p
@@ -96,14 +102,19 @@ def move_history(cr):
          WHERE msg.id = ANY(%s) AND msg.res_id = p.id
         RETURNING msg.id
         """,
-        [messages],
+            messages,
+        ),
     )
     moved = [row[0] for row in cr.fetchall()]
     for old, new in pairs:
         cr.execute(
-            "UPDATE mail_tracking_value SET field_id = %s "
-            "WHERE field_id = %s AND mail_message_id = ANY(%s)",
-            [new, old, moved],
+            SQL(
+                "UPDATE mail_tracking_value SET field_id = %s "
+                "WHERE field_id = %s AND mail_message_id = ANY(%s)",
+                new,
+                old,
+                moved,
+            ),
         )
     return len(moved)
 
@@ -143,14 +154,14 @@ def migrate(cr, version):
         f"partner {pid} ({name}): register differs" for pid, name in cr.fetchall()
     ]
     cr.execute(
-        """
+        SQL("""
         SELECT l.id
           FROM toimio_share_line l
           LEFT JOIN toimio_membership m ON m.id = l.membership_id
          WHERE m.id IS NULL
             OR m.partner_id != l.partner_id
             OR m.company_id != l.company_id
-        """
+        """)
     )
     problems += [f"share line {lid}: no membership" for (lid,) in cr.fetchall()]
     if problems:
@@ -160,11 +171,13 @@ def migrate(cr, version):
             + "\n  ".join(problems[:50])
         )
     cr.execute(
-        "SELECT COUNT(*), COUNT(member_number), COALESCE(SUM(paid_share_capital), 0) "
-        "FROM toimio_membership"
+        SQL(
+            "SELECT COUNT(*), COUNT(member_number), "
+            "COALESCE(SUM(paid_share_capital), 0) FROM toimio_membership"
+        )
     )
     memberships, numbers, capital = cr.fetchone()
-    cr.execute("SELECT COUNT(*) FROM toimio_share_line")
+    cr.execute(SQL("SELECT COUNT(*) FROM toimio_share_line"))
     _logger.info(
         "toimio_members: member register checked: %s memberships, %s member "
         "numbers, %s share lines, %s paid share capital, as on res.partner; "

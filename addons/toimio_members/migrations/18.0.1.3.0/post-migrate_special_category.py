@@ -6,6 +6,7 @@ and let every engagement's coach follow the person's coach."""
 import logging
 
 from odoo import SUPERUSER_ID, api
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -15,10 +16,11 @@ KEEP_TABLE = "toimio_special_category_migration"
 def migrate(cr, version):
     if not version:
         return
-    cr.execute("SELECT to_regclass(%s)", (KEEP_TABLE,))
+    cr.execute(SQL("SELECT to_regclass(%s)", KEEP_TABLE))
     if cr.fetchone()[0]:
         cr.execute(
-            """
+            SQL(
+                """
             INSERT INTO toimio_work_adjustment
                    (employee_id, company_id, adjustment_notes, work_ability_notes,
                     disability, create_uid, create_date, write_uid, write_date)
@@ -29,21 +31,23 @@ def migrate(cr, version):
               JOIN hr_employee emp ON emp.id = k.employee_id
             ON CONFLICT (employee_id) DO NOTHING
             """,
-            (SUPERUSER_ID, SUPERUSER_ID),
+                SUPERUSER_ID,
+                SUPERUSER_ID,
+            ),
         )
         _logger.info("Work adjustments made for %s people", cr.rowcount)
-        cr.execute("DROP TABLE toimio_special_category_migration")
+        cr.execute(SQL("DROP TABLE toimio_special_category_migration"))
     # The engagement's coach is now the person's (a stored related field,
     # which an update does not recompute on an existing column).
     cr.execute(
-        """
+        SQL("""
         UPDATE toimio_engagement e
            SET coach_id = emp.toimio_coach_id
           FROM hr_employee emp
          WHERE emp.id = e.employee_id
            AND e.coach_id IS DISTINCT FROM emp.toimio_coach_id
      RETURNING e.id
-        """
+        """)
     )
     moved = [row[0] for row in cr.fetchall()]
     if moved:

@@ -30,6 +30,7 @@ removes the fields that no longer exist.
 
 import logging
 
+from odoo.tools import SQL
 from odoo.tools.sql import column_exists, table_exists
 
 _logger = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ def migrate(cr, version):
         _logger.info("toimio_members: no member register on res.partner to move")
         return
     cr.execute(
-        """
+        SQL("""
         CREATE TABLE toimio_membership (
             id SERIAL NOT NULL PRIMARY KEY,
             partner_id INTEGER NOT NULL,
@@ -74,11 +75,11 @@ def migrate(cr, version):
             write_uid INTEGER,
             write_date TIMESTAMP
         )
-        """
+        """)
     )
     # 1. The register of each partner, in its cooperative.
     cr.execute(
-        """
+        SQL("""
         INSERT INTO toimio_membership (
             partner_id, company_id, state, member_number, application_date,
             board_approval_date, board_decision_ref, join_date, exit_date,
@@ -104,12 +105,12 @@ def migrate(cr, version):
             OR p.toimio_application_date IS NOT NULL
             OR EXISTS (SELECT 1 FROM toimio_share_line l WHERE l.partner_id = p.id)
          ORDER BY p.toimio_member_company_id, p.toimio_member_number, p.id
-        """
+        """)
     )
     moved = cr.rowcount
     # 2. Share lines in another cooperative than the partner's register.
     cr.execute(
-        """
+        SQL("""
         INSERT INTO toimio_membership (
             partner_id, company_id, state, home_municipality,
             create_uid, create_date, write_uid, write_date
@@ -122,7 +123,7 @@ def migrate(cr, version):
                 SELECT 1 FROM toimio_membership m
                  WHERE m.partner_id = l.partner_id AND m.company_id = l.company_id
          )
-        """
+        """)
     )
     if cr.rowcount:
         _logger.warning(
@@ -132,19 +133,20 @@ def migrate(cr, version):
             cr.rowcount,
         )
     # 3. Share lines point to the membership.
-    cr.execute("ALTER TABLE toimio_share_line ADD COLUMN membership_id INTEGER")
+    cr.execute(SQL("ALTER TABLE toimio_share_line ADD COLUMN membership_id INTEGER"))
     cr.execute(
-        """
+        SQL("""
         UPDATE toimio_share_line l
            SET membership_id = m.id
           FROM toimio_membership m
          WHERE m.partner_id = l.partner_id AND m.company_id = l.company_id
-        """
+        """)
     )
     lines = cr.rowcount
     # 4. The xml ids of the demo memberships.
     cr.execute(
-        """
+        SQL(
+            """
         INSERT INTO ir_model_data (module, name, model, res_id, noupdate)
         SELECT 'toimio_members',
                'demo_membership_' || substr(d.name, length('demo_member_') + 1),
@@ -153,9 +155,11 @@ def migrate(cr, version):
           JOIN toimio_membership m ON m.partner_id = d.res_id
          WHERE d.module = 'toimio_members'
            AND d.model = 'res.partner'
-           AND d.name LIKE 'demo\\_member\\_%'
+           AND d.name LIKE %s
         ON CONFLICT DO NOTHING
-        """
+        """,
+            "demo\\_member\\_%",
+        )
     )
     _logger.info(
         "toimio_members: member register moved to toimio.membership: %s "
