@@ -66,6 +66,24 @@ class ToimioTargetGroupChange(models.Model):
         return changes.create(vals_list)
 
     @api.model
+    def _toimio_group_periods_sql(self):
+        """Each change's period of validity, as a subquery of
+        (employee_id, new_group, valid_from, valid_to): from the change's date
+        to the next change's (of two on one date, the later made wins). The
+        one definition of "the target group on a day" that the hours report
+        and the customer impact statement join."""
+        return SQL(
+            """(SELECT c.employee_id,
+                       c.new_group,
+                       c.date AS valid_from,
+                       LEAD(c.date) OVER (
+                           PARTITION BY c.employee_id ORDER BY c.date, c.id
+                       ) AS valid_to
+                  FROM %s c)""",
+            SQL.identifier(self._table),
+        )
+
+    @api.model
     def _toimio_group_on_date_sql(self, query, employee, day, fallback):
         """The target group of a person on a day, for a query over dated rows
         (shifts): joins the history to ``query`` and returns the expression.
@@ -74,24 +92,16 @@ class ToimioTargetGroupChange(models.Model):
         engagement's group at entry). ``employee``, ``day`` and ``fallback``
         are SQL expressions of ``query``'s tables.
 
-        The same periods as toimio_reporting's hours report, so that the
-        customer impact statement and the hours report count each hour in
-        the same group (tested there). The history is read without record
-        rules: only the group of rows the caller may read is used."""
+        The periods of ``_toimio_group_periods_sql``, which toimio_reporting's
+        hours report joins too, so that the customer impact statement and the
+        hours report count each hour in the same group (tested there). The
+        history is read without record rules: only the group of rows the
+        caller may read is used."""
         alias = query.make_alias(query.table, "toimio_group_on_date")
         query.add_join(
             "LEFT JOIN",
             alias,
-            SQL(
-                """(SELECT c.employee_id,
-                           c.new_group,
-                           c.date AS valid_from,
-                           LEAD(c.date) OVER (
-                               PARTITION BY c.employee_id ORDER BY c.date, c.id
-                           ) AS valid_to
-                      FROM %s c)""",
-                SQL.identifier(self._table),
-            ),
+            self._toimio_group_periods_sql(),
             SQL(
                 "%(period)s.employee_id = %(employee)s"
                 " AND %(period)s.valid_from <= %(day)s"

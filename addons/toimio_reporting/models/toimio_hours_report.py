@@ -167,19 +167,12 @@ class ToimioHoursReport(models.Model):
             toimio_shift s
             LEFT JOIN toimio_engagement e ON e.id = s.engagement_id
             LEFT JOIN toimio_engagement_type t ON t.id = s.engagement_type_id
-            LEFT JOIN (
-                  SELECT c.employee_id,
-                         c.new_group,
-                         c.date AS valid_from,
-                         LEAD(c.date) OVER (
-                             PARTITION BY c.employee_id ORDER BY c.date, c.id
-                         ) AS valid_to
-                    FROM toimio_target_group_change c
-                 ) g
+            LEFT JOIN %s g
                    ON g.employee_id = s.employee_id
                   AND g.valid_from <= s.date
                   AND (g.valid_to IS NULL OR g.valid_to > s.date)
-            """
+            """,
+            self.env["toimio.target.group.change"]._toimio_group_periods_sql(),
         )
 
     def _where(self):
