@@ -80,3 +80,17 @@ class TestWorkRequestTour(WorkRequestCommon, HttpCase):
         self.assertEqual(request.description, "Pyörätelineiden lumityöt")
         self._tour("toimio_work_request_cancel", "t_school", request.access_url)
         self.assertEqual(request.state, "cancelled")
+
+    def test_portal_chatter_in_finnish(self):
+        """Issue 24: Odoo's own Finnish on the request's page, for a reader
+        whose language is Finnish (the chatter's scripts, not only the
+        page's templates)."""
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.env["ir.module.module"]._load_module_terms(
+            ["web", "portal", "mail", "toimio_work_request"], ["fi_FI"]
+        )
+        self.user_school.lang = "fi_FI"
+        request = self._request()
+        self._tour(
+            "toimio_work_request_finnish_chatter", "t_school", request.access_url
+        )

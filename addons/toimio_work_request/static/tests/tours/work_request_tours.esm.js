@@ -140,3 +140,18 @@ registry.category("web_tour.tours").add("toimio_work_request_cancel", {
         },
     ],
 });
+
+// Issue 24: Odoo's own portal scripts (the chatter) speak the reader's
+// language: "Keskustelu on tyhjä.", not "The conversation is empty.".
+registry.category("web_tour.tours").add("toimio_work_request_finnish_chatter", {
+    steps: () => [
+        {
+            content: "The page says its language",
+            trigger: "html[lang='fi-FI'] .o_toimio_work_request",
+        },
+        {
+            content: "The empty thread is said in Finnish",
+            trigger: "#chatterRoot:shadow .o-mail-Thread:contains('Keskustelu on tyhjä.')",
+        },
+    ],
+});
