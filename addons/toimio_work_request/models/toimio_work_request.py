@@ -865,6 +865,22 @@ class ToimioWorkRequest(models.Model):
     # portal
     # ------------------------------------------------------------------
 
+    @api.autovacuum
+    def _gc_toimio_pending_attachments(self):
+        """The photos kept for an order form sent back with errors
+        (res_id 0) that were never sent go after a day."""
+        self.env["ir.attachment"].sudo().search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "=", 0),
+                (
+                    "create_date",
+                    "<",
+                    fields.Datetime.subtract(fields.Datetime.now(), days=1),
+                ),
+            ]
+        ).unlink()
+
     @api.model
     def _toimio_file_error(self, filename, content):
         """Why a customer's file is refused (None if it is not): photos and

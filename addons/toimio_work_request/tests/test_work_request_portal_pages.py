@@ -163,6 +163,24 @@ class TestWorkRequestPortalPages(WorkRequestCommon, HttpCase):
         )
         self.assertEqual(self.env["ir.attachment"].browse(int(kept)).res_id, 0)
 
+    def test_kept_photos_never_sent_go_after_a_day(self):
+        Attachment = self.env["ir.attachment"]
+        old, fresh, sent = Attachment.create(
+            [
+                {"name": name, "res_model": self.school._name, "res_id": res_id}
+                for name, res_id in (("vanha.png", 0), ("uusi.png", 0), ("x", 0))
+            ]
+        )
+        sent.res_id = self.school.id
+        self.env.cr.execute(
+            "UPDATE ir_attachment SET create_date = now() - interval '2 days' "
+            "WHERE id IN %s",
+            [(old.id, sent.id)],
+        )
+        self.env["toimio.work.request"]._gc_toimio_pending_attachments()
+        self.assertFalse(old.exists())
+        self.assertTrue(fresh.exists() and sent.exists())
+
     def test_a_refused_file_must_be_attached_again(self):
         self._login(self.user_school)
         form, csrf = self._form()
