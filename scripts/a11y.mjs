@@ -32,7 +32,7 @@ try {
   await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
   await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
   await page.waitForSelector(
-    ".o_toimio_schedule, .o_toimio_plan, .o_toimio_work_requests, .o_toimio_work_request, .o_toimio_work_request_new, .o_toimio_work_request_impact",
+    ".o_toimio_schedule, .o_toimio_plan, .o_toimio_work_requests, .o_toimio_work_request, .o_toimio_work_request_new, .o_toimio_work_request_impact, .o_toimio_work_request_cancel",
     { timeout: 20000 },
   );
   await page.addScriptTag({ path: axePath });

@@ -57,6 +57,13 @@ PAGES = {
         ("Peru tilaus",),
         "work_request_phone.png",
     ),
+    # "Peru tilaus" asks first (issue 24): the answer by keyboard too.
+    "work_request_cancel": (
+        lambda login: f"{first_request(login)}/cancel",
+        "koulu",
+        ("Kyllä, peru tilaus", "Älä peru"),
+        "work_request_cancel_phone.png",
+    ),
 }
 
 

@@ -46,11 +46,13 @@
         "views/toimio_membership_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/frontend_layout.xml",
         "wizards/toimio_member_wizard_views.xml",
         "wizards/toimio_share_wizard_views.xml",
         "views/member_register_menus.xml",
     ],
     "demo": [
+        "demo/res_lang_demo.xml",
         "demo/res_company_demo.xml",
         "demo/hr_employee_demo.xml",
         "demo/toimio_engagement_demo.xml",

@@ -3,7 +3,7 @@
 {
     "name": "Toimio Work Requests",
     "summary": "One ordering channel for municipal micro-jobs on the customer portal",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Toimio",
     "website": "https://github.com/toimio/toimio",
     "author": "Toimio contributors",

@@ -34,6 +34,16 @@ class ToimioSchedulePortal(CustomerPortal):
             )
         return values
 
+    @http.route()
+    def home(self, **kw):
+        """The schedule tile only for members (people with a person record),
+        not for customers' contacts."""
+        response = super().home(**kw)
+        response.qcontext["toimio_show_schedule"] = bool(
+            request.env["hr.employee"]._toimio_own_employees()
+        )
+        return response
+
     @http.route("/my/schedule", type="http", auth="user", methods=["GET"], website=True)
     def portal_my_schedule(self, **kw):
         employees = request.env["hr.employee"]._toimio_own_employees()

@@ -18,3 +18,4 @@ from . import toimio_membership
 from . import toimio_share_line
 from . import ir_actions_report
 from . import mail_privacy
+from . import ir_http

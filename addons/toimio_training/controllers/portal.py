@@ -47,6 +47,16 @@ class ToimioPlanPortal(CustomerPortal):
             )
         return values
 
+    @http.route()
+    def home(self, **kw):
+        """The coaching plan tile only for members (people with a person record),
+        not for customers' contacts."""
+        response = super().home(**kw)
+        response.qcontext["toimio_show_plan"] = bool(
+            request.env["hr.employee"]._toimio_own_employees()
+        )
+        return response
+
     @http.route("/my/plan", type="http", auth="user", methods=["GET"], website=True)
     def portal_my_plan(self, **kw):
         employees = request.env["hr.employee"]._toimio_own_employees()

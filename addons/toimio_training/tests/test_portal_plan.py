@@ -4,7 +4,7 @@
 
 from datetime import timedelta
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import ToimioTrainingMixin
 
@@ -159,3 +159,21 @@ class TestPortalPlan(ToimioTrainingMixin, HttpCase):
             "/my/counters", {"counters": ["toimio_goal_count"]}
         )
         self.assertEqual(counters["toimio_goal_count"], 1)
+
+    def test_plan_tile_only_for_members(self):
+        """A customer's contact (no person record) has no "Valmennuksesi"."""
+        customer = self.env["res.partner"].create(
+            {"name": "Rovaniemen kaupunki", "is_company": True}
+        )
+        contact = self.env["res.partner"].create(
+            {"name": "Riikka Rehtori", "parent_id": customer.id}
+        )
+        new_test_user(
+            self.env, "t_contact", groups="base.group_portal", partner_id=contact.id
+        )
+        self.authenticate("t_contact", "t_contact")
+        html = self.url_open("/my").text
+        self.assertNotIn('href="/my/plan"', html)
+        self.assertNotIn("Valmennuksesi", html)
+        self.authenticate("t_member_a", "t_member_a")
+        self.assertIn('href="/my/plan"', self.url_open("/my").text)

@@ -9,6 +9,7 @@ display of a page's records and the creation of a checked request run as
 superuser."""
 
 import base64
+import uuid
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -29,6 +30,11 @@ from ..models.toimio_work_request import (
 )
 
 PAGE_SIZE = 20
+# Session keys: the files of a form sent back with errors (kept for the next
+# try) and the forms already sent (their request, for the browser's Back).
+PENDING_KEY = "toimio_work_request_pending"
+SENT_KEY = "toimio_work_request_sent"
+SENT_KEPT = 10
 
 
 class ToimioWorkRequestPortal(CustomerPortal):
@@ -40,6 +46,17 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 Request.search_count([]) if Request.has_access("read") else 0
             )
         return values
+
+    @http.route()
+    def home(self, **kw):
+        """The work-request tile only for those who order or follow
+        requests: a customer's contacts, not members (workers)."""
+        response = super().home(**kw)
+        Request = request.env["toimio.work.request"]
+        response.qcontext["toimio_show_work_requests"] = self._toimio_may_order() or (
+            Request.has_access("read") and bool(Request.search_count([], limit=1))
+        )
+        return response
 
     def _document_check_access(self, model_name, document_id, access_token=None):
         """A token does not bypass the unit rule: a unit's contact, logged
@@ -106,18 +123,24 @@ class ToimioWorkRequestPortal(CustomerPortal):
         ).property_product_pricelist
         prices = pricelist._get_products_price(products, 1.0) if pricelist else {}
         currency = pricelist.currency_id if pricelist else company.currency_id
+        hour = request.env.ref("uom.product_uom_hour", raise_if_not_found=False)
+        unit = request.env.ref("uom.product_uom_unit", raise_if_not_found=False)
+        per = {
+            hour: request.env._("hour"),
+            unit: request.env._("piece"),
+        }
         return [
             {
                 "product": product,
                 "price": prices.get(product.id, product.lst_price),
                 "currency": currency,
-                "unit": product.uom_id.name,
+                "unit": per.get(product.uom_id) or product.uom_id.name,
                 "skills": product.toimio_skill_ids.mapped("name"),
             }
             for product in products
         ]
 
-    def _toimio_validate(self, post, files):
+    def _toimio_validate(self, post, files, kept=0):
         """{field: message} of what is wrong in the order form."""
         env = request.env
         errors = {}
@@ -153,7 +176,7 @@ class ToimioWorkRequestPortal(CustomerPortal):
             if error:
                 errors["buyer_reference"] = error
         errors.update(self._toimio_validate_dates(post))
-        errors.update(self._toimio_validate_files(files))
+        errors.update(self._toimio_validate_files(files, kept))
         return errors
 
     def _toimio_validate_lengths(self, post):
@@ -199,11 +222,12 @@ class ToimioWorkRequestPortal(CustomerPortal):
             )
         return errors
 
-    def _toimio_validate_files(self, files):
+    def _toimio_validate_files(self, files, kept=0):
         """Photos and PDFs only (by their content, not their name), at most
-        MAX_FILES of at most 5 MB each."""
+        MAX_FILES of at most 5 MB each, counting the ``kept`` files of an
+        earlier try."""
         env = request.env
-        if len(files) > MAX_FILES:
+        if len(files) + kept > MAX_FILES:
             return {
                 "attachments": env._("Attach at most %(max)s files.", max=MAX_FILES)
             }
@@ -249,7 +273,50 @@ class ToimioWorkRequestPortal(CustomerPortal):
             )
         )
 
-    def _toimio_form_values(self, post=None, errors=None):
+    def _toimio_pending_attachments(self, ids=None):
+        """The files of this visitor's earlier try of the order form that are
+        still waiting for their request: only those the session holds (and
+        among them ``ids`` when given), never another visitor's."""
+        held = request.session.get(PENDING_KEY) or []
+        if ids is not None:
+            held = [i for i in held if i in ids]
+        Attachment = request.env["ir.attachment"].sudo()
+        if not held:
+            return Attachment
+        return Attachment.search(
+            [
+                ("id", "in", held),
+                ("res_model", "=", "toimio.work.request"),
+                ("res_id", "=", 0),
+                ("create_uid", "=", request.env.uid),
+            ]
+        )
+
+    def _toimio_keep_files(self, kept, files):
+        """A form with errors: its valid files are saved, not yet on any
+        request, so that the next try needs not attach them again."""
+        new = request.env["ir.attachment"].sudo()
+        if files:
+            new = (
+                request.env["ir.attachment"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "name": upload.filename,
+                            "datas": base64.b64encode(upload.read()),
+                            "res_model": "toimio.work.request",
+                            "res_id": 0,
+                        }
+                        for upload in files
+                    ]
+                )
+            )
+        pending = kept | new
+        request.session[PENDING_KEY] = pending.ids
+        return pending
+
+    def _toimio_form_values(self, post=None, errors=None, pending=None, form_key=""):
         values = self._prepare_portal_layout_values()
         partner = request.env.user.partner_id
         values.update(
@@ -264,9 +331,20 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 },
                 "errors": errors or {},
                 "max_files": MAX_FILES,
+                "pending_attachments": pending
+                if pending is not None
+                else request.env["ir.attachment"].sudo(),
+                "form_key": form_key or (post or {}).get("form_key") or "",
             }
         )
         return values
+
+    def _toimio_render_form(self, values):
+        """The form is never taken from the browser's cache: Back after
+        sending asks the server again, which sends to the request."""
+        response = request.render("toimio_work_request.portal_new_work_request", values)
+        response.headers["Cache-Control"] = "no-store"
+        return response
 
     # ------------------------------------------------------------------
     # routes
@@ -311,24 +389,43 @@ class ToimioWorkRequestPortal(CustomerPortal):
         methods=["GET", "POST"],
         website=True,
     )
-    def portal_new_work_request(self, **post):
+    def portal_new_work_request(self, form_key=None, **post):
         if request.httprequest.method == "GET":
-            return request.render(
-                "toimio_work_request.portal_new_work_request",
-                self._toimio_form_values(),
-            )
+            # Each opening of the form has its own key (in the address): when
+            # the form was sent, the browser's Back to it shows the request.
+            if not form_key:
+                return request.redirect(
+                    f"/my/work-requests/new?form_key={uuid.uuid4().hex}", code=303
+                )
+            sent = (request.session.get(SENT_KEY) or {}).get(form_key)
+            if sent:
+                return request.redirect(f"/my/work-requests/{sent}", code=303)
+            return self._toimio_render_form(self._toimio_form_values(form_key=form_key))
         if not self._toimio_may_order():
             raise AccessError(request.env._("Only customers' contacts order work."))
+        post["form_key"] = form_key or ""
         files = [
             upload
             for upload in request.httprequest.files.getlist("attachments")
             if upload.filename
         ]
-        errors = self._toimio_validate(post, files)
+        kept_ids = [
+            int(value)
+            for value in request.httprequest.form.getlist("pending_attachment_ids")
+            if value.isdigit()
+        ]
+        kept = self._toimio_pending_attachments(kept_ids)
+        errors = self._toimio_validate(post, files, kept=len(kept))
         if errors:
-            return request.render(
-                "toimio_work_request.portal_new_work_request",
-                self._toimio_form_values(post, errors),
+            # The files are kept unless they are what is wrong (then the
+            # field's message says to attach them again).
+            pending = (
+                self._toimio_keep_files(kept, [])
+                if "attachments" in errors
+                else self._toimio_keep_files(kept, files)
+            )
+            return self._toimio_render_form(
+                self._toimio_form_values(post, errors, pending)
             )
         partner = request.env.user.partner_id
         hours = (post.get("estimated_hours") or "").replace(",", ".")
@@ -353,9 +450,10 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 )
             )
         except (UserError, ValidationError) as error:
-            return request.render(
-                "toimio_work_request.portal_new_work_request",
-                self._toimio_form_values(post, {"form": str(error)}),
+            return self._toimio_render_form(
+                self._toimio_form_values(
+                    post, {"form": str(error)}, self._toimio_keep_files(kept, files)
+                )
             )
         if files:
             request.env["ir.attachment"].sudo().create(
@@ -369,6 +467,14 @@ class ToimioWorkRequestPortal(CustomerPortal):
                     for upload in files
                 ]
             )
+        kept.write({"res_id": work_request.id})
+        # The files of an earlier try that were taken off the form go.
+        self._toimio_pending_attachments().unlink()
+        request.session.pop(PENDING_KEY, None)
+        if form_key:
+            sent = dict(request.session.get(SENT_KEY) or {})
+            sent[form_key] = work_request.id
+            request.session[SENT_KEY] = dict(list(sent.items())[-SENT_KEPT:])
         return request.redirect(f"/my/work-requests/{work_request.id}?message=sent")
 
     @http.route(
@@ -401,6 +507,35 @@ class ToimioWorkRequestPortal(CustomerPortal):
             }
         )
         return request.render("toimio_work_request.portal_work_request", values)
+
+    @http.route(
+        "/my/work-requests/<int:request_id>/cancel",
+        type="http",
+        auth="user",
+        methods=["GET"],
+        website=True,
+    )
+    def portal_confirm_cancel_work_request(self, request_id, **kw):
+        """Are you sure? A page of its own (no script needed): what is
+        cancelled, who is told, and the two ways on."""
+        try:
+            work_request = self._document_check_access(
+                "toimio.work.request", request_id
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        if work_request.state not in ("new", "accepted"):
+            return request.redirect(f"/my/work-requests/{request_id}?message=late")
+        values = self._prepare_portal_layout_values()
+        partner = request.env.user.partner_id
+        values.update(
+            {
+                "page_name": "toimio_work_request_cancel",
+                "work_request": work_request,
+                "for_other": work_request.partner_id != partner,
+            }
+        )
+        return request.render("toimio_work_request.portal_work_request_cancel", values)
 
     @http.route(
         "/my/work-requests/<int:request_id>/cancel",

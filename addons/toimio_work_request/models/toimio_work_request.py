@@ -824,8 +824,28 @@ class ToimioWorkRequest(models.Model):
 
     def _toimio_tell_cancelled(self):
         """A message to the ordering contact and the supervisor of each
-        request that someone else cancelled (e.g. the purchasing contact)."""
+        request that someone else cancelled (e.g. the purchasing contact);
+        and a to-do for the supervisor of every accepted request that a
+        customer's contact cancelled (the planned work is off)."""
         author = self.env.user.partner_id
+        if self.env.user.share:
+            for request in self.sudo().filtered("supervisor_id"):
+                supervisor = request.supervisor_id
+                # In the supervisor's language.
+                request = request.with_context(lang=supervisor.lang or self.env.lang)
+                request.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=supervisor.id,
+                    summary=request.env._(
+                        "Request %(name)s cancelled", name=request.name
+                    ),
+                    note=request.env._(
+                        "%(who)s cancelled the request %(name)s. Check its "
+                        "job and shifts.",
+                        who=author.name,
+                        name=request.name,
+                    ),
+                )
         for request in self.sudo().filtered(lambda r: r.partner_id != author):
             recipients = (
                 request.partner_id | request.supervisor_id.partner_id
@@ -1034,6 +1054,22 @@ class ToimioWorkRequest(models.Model):
     # ------------------------------------------------------------------
     # portal
     # ------------------------------------------------------------------
+
+    @api.autovacuum
+    def _gc_toimio_pending_attachments(self):
+        """The photos kept for an order form sent back with errors
+        (res_id 0) that were never sent go after a day."""
+        self.env["ir.attachment"].sudo().search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "=", 0),
+                (
+                    "create_date",
+                    "<",
+                    fields.Datetime.subtract(fields.Datetime.now(), days=1),
+                ),
+            ]
+        ).unlink()
 
     @api.model
     def _toimio_file_error(self, filename, content):

@@ -15,3 +15,4 @@ from . import test_read_only_paths
 from . import test_work_request_worker_view
 from . import test_work_request_supervisor_phone
 from . import test_work_request_phone_tour
+from . import test_work_request_portal_pages

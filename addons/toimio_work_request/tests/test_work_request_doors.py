@@ -277,7 +277,7 @@ class TestWorkRequestDoors(WorkRequestCommon, HttpCase):
         return self.url_open(
             "/mail/attachment/upload",
             data={
-                "csrf_token": self._csrf(self.school.access_url),
+                "csrf_token": self._csrf(),
                 "thread_id": str(self.school.id),
                 "thread_model": self.school._name,
                 "is_pending": "true",
@@ -366,7 +366,7 @@ class TestWorkRequestDoors(WorkRequestCommon, HttpCase):
         self.school.with_user(self.supervisor).action_accept()
         line, task = self.school.order_line_id, self.school.task_id
         self._login(self.user_purchasing)
-        csrf = self._csrf(self.school.access_url)
+        csrf = self._csrf(f"{self.school.access_url}/cancel")
         self.url_open(f"{self.school.access_url}/cancel", data={"csrf_token": csrf})
         self.assertEqual(self.school.state, "cancelled")
         self.assertFalse(line.exists() or task.exists())

@@ -121,3 +121,11 @@ class TestWorkRequestImpact(WorkRequestCommon, HttpCase):
         page = self._page(MARCH)
         self.assertIn("dold", page)
         self.assertNotIn("piilotettu", page)
+
+    def test_in_finnish_with_a_decimal_comma(self):
+        """Issue 24: "20,0", not "20.0", for a Finnish reader."""
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.user_purchasing.lang = "fi_FI"
+        page = self._page(MARCH)
+        self.assertRegex(page, r"20,0</td> <td[^>]*>5</td>")
+        self.assertNotRegex(page, r"\d\.\d</td>")

@@ -69,3 +69,28 @@ class TestWorkRequestTour(WorkRequestCommon, HttpCase):
         self.assertEqual(request.invoice_ids.state, "posted")
 
         self._tour("toimio_work_request_invoiced", "t_school", "/my/work-requests")
+
+    def test_back_after_sending_and_cancel_asks_first(self):
+        """Issue 24 at 360 px: breadcrumbs, the browser's Back after
+        sending, and the confirmation before cancelling."""
+        self._tour("toimio_work_request_back", "t_school", "/my/work-requests")
+        request = self.env["toimio.work.request"].search(
+            [("partner_id", "=", self.unit_school.id)]
+        )
+        self.assertEqual(request.description, "Pyörätelineiden lumityöt")
+        self._tour("toimio_work_request_cancel", "t_school", request.access_url)
+        self.assertEqual(request.state, "cancelled")
+
+    def test_portal_chatter_in_finnish(self):
+        """Issue 24: Odoo's own Finnish on the request's page, for a reader
+        whose language is Finnish (the chatter's scripts, not only the
+        page's templates)."""
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.env["ir.module.module"]._load_module_terms(
+            ["web", "portal", "mail", "toimio_work_request"], ["fi_FI"]
+        )
+        self.user_school.lang = "fi_FI"
+        request = self._request()
+        self._tour(
+            "toimio_work_request_finnish_chatter", "t_school", request.access_url
+        )

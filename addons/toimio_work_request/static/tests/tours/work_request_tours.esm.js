@@ -87,3 +87,101 @@ registry.category("web_tour.tours").add("toimio_work_request_worker_schedule", {
         },
     ],
 });
+
+// Issue 24: the breadcrumbs lead back, and the browser's Back after sending
+// shows the request, not an empty form (a phone, 360 px).
+registry.category("web_tour.tours").add("toimio_work_request_back", {
+    url: "/my/work-requests",
+    steps: () => [
+        {
+            content: "The list's breadcrumbs: home › Työtilaukset",
+            trigger:
+                ".o_portal_submenu li[aria-current='page']:contains('Työtilaukset')",
+        },
+        {
+            content: "Open the order form",
+            trigger: "a[href='/my/work-requests/new']",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The form's breadcrumbs lead back to the list",
+            trigger: ".o_portal_submenu a[href='/my/work-requests']",
+        },
+        {
+            content: "Choose the service",
+            trigger: "label.btn:contains('Siivous (tunti)')",
+            run: "click",
+        },
+        {
+            content: "Say what should be done",
+            trigger: "textarea[name='description']",
+            run: "edit Pyörätelineiden lumityöt",
+        },
+        {
+            content: "Send the order",
+            trigger: "button[type='submit']:contains('Lähetä tilaus')",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The order is sent; its breadcrumbs name it",
+            trigger: ".alert-success:contains('Tilauksesi on lähetetty')",
+        },
+        {
+            content: "The browser's Back",
+            trigger: ".o_portal_submenu li[aria-current='page']:contains('TP-')",
+            run() {
+                history.back();
+            },
+            expectUnloadPage: true,
+        },
+        {
+            content: "Back shows the request again, not an empty form",
+            trigger:
+                ".o_toimio_work_request:contains('Pyörätelineiden lumityöt'):not(:has(.alert-success))",
+        },
+    ],
+});
+
+// Issue 24: "Peru tilaus" asks first, with plain links and buttons.
+registry.category("web_tour.tours").add("toimio_work_request_cancel", {
+    steps: () => [
+        {
+            content: "Ask to cancel",
+            trigger: ".o_toimio_work_request a:contains('Peru tilaus')",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The page asks first; nothing is cancelled yet",
+            trigger: ".o_toimio_work_request_cancel h1:contains('Perutaanko tilaus?')",
+        },
+        {
+            content: "Confirm",
+            trigger: "button:contains('Kyllä, peru tilaus')",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The request is cancelled",
+            trigger: ".alert-success:contains('Tilaus on peruttu.')",
+        },
+    ],
+});
+
+// Issue 24: Odoo's own portal scripts (the chatter) speak the reader's
+// language: "Keskustelu on tyhjä.", not "The conversation is empty.".
+registry.category("web_tour.tours").add("toimio_work_request_finnish_chatter", {
+    steps: () => [
+        {
+            content: "The page says its language",
+            trigger: "html[lang='fi-FI'] .o_toimio_work_request",
+        },
+        {
+            content: "The empty thread is said in Finnish",
+            trigger:
+                "#chatterRoot:shadow .o-mail-Thread:contains('Keskustelu on tyhjä.')",
+        },
+    ],
+});
