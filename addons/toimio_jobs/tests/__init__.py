@@ -20,3 +20,4 @@ from . import test_invoice_send_tour
 from . import test_copy_week_tour
 from . import test_concurrency
 from . import test_managed_fields
+from . import test_employment_condition
