@@ -12,3 +12,4 @@ from . import toimio_funding_statement_monthly
 from . import toimio_economy_report
 from . import toimio_engagement
 from . import hr_employee
+from . import toimio_employment_condition
