@@ -46,6 +46,7 @@
         "demo/res_users_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/toimio_shift_demo.xml",
+        "demo/toimio_employment_condition_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -27,6 +27,8 @@
         "wizards/toimio_customer_impact_wizard_views.xml",
         "report/toimio_funder_indicator_report.xml",
         "report/toimio_customer_impact_report.xml",
+        "report/toimio_reserved_share_report.xml",
+        "views/toimio_reserved_share_views.xml",
         "views/toimio_dashboard_views.xml",
         "views/toimio_reporting_menus.xml",
         "views/res_config_settings_views.xml",

@@ -21,6 +21,26 @@ class ResCompany(models.Model):
         "subtraction is hidden too.",
     )
 
+    toimio_reserved_min_share = fields.Float(
+        string="Required share for reserved contracts (%)",
+        default=30.0,
+        help="A buyer may reserve a tender (Act on Public Procurement § 34) "
+        "for suppliers whose workers are at least this share disabled or "
+        "otherwise disadvantaged; the dashboard warns below it.",
+    )
+
+    @api.constrains("toimio_reserved_min_share")
+    def _check_toimio_reserved_min_share(self):
+        for company in self:
+            if not 0 <= company.toimio_reserved_min_share <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "%(company)s: the required share for reserved contracts "
+                        "is a percentage: enter a number from 0 to 100.",
+                        company=company.name,
+                    )
+                )
+
     @api.constrains("toimio_impact_min_people")
     def _check_toimio_impact_min_people(self):
         for company in self:

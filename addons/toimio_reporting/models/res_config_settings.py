@@ -9,3 +9,6 @@ class ResConfigSettings(models.TransientModel):
     toimio_impact_min_people = fields.Integer(
         related="company_id.toimio_impact_min_people", readonly=False
     )
+    toimio_reserved_min_share = fields.Float(
+        related="company_id.toimio_reserved_min_share", readonly=False
+    )
