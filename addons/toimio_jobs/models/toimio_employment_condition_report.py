@@ -289,6 +289,7 @@ class ToimioEmploymentConditionReportLine(models.Model):
         index=True,
         ondelete="cascade",
     )
+    company_id = fields.Many2one(related="report_id.company_id", store=True, index=True)
     reference = fields.Char(string="Person's code", required=True, readonly=True)
     month = fields.Date(required=True, readonly=True)
     hours = fields.Float(readonly=True, digits=(16, 2))
