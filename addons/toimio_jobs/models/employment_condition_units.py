@@ -60,44 +60,58 @@ def units_sql(condition_ids, date_from=None, date_to=None):
         ),
         changes AS (
             SELECT g.employee_id, g.new_group, g.date,
-                   LEAD(g.date) OVER (
+                   COALESCE(LEAD(g.date) OVER (
                        PARTITION BY g.employee_id ORDER BY g.date, g.id
-                   ) AS next_date
+                   ), 'infinity'::date) AS next_date
               FROM toimio_target_group_change g
              WHERE g.employee_id IN (SELECT employee_id FROM hours)
+        ),
+        first_change AS (
+            SELECT employee_id, MIN(date) AS date
+              FROM changes
+             GROUP BY employee_id
+        ),
+        windows AS (
+            -- the days of the month in the contract and in an engagement of
+            -- an eligible type: [lo, hi]
+            SELECT h.condition_id, h.employee_id, h.month, c.groups,
+                   e.target_group,
+                   GREATEST(h.month, c.date_from, e.date_start) AS lo,
+                   LEAST((h.month + interval '1 month - 1 day')::date,
+                         c.date_to,
+                         COALESCE(e.date_end, 'infinity'::date)) AS hi
+              FROM hours h
+              JOIN cond c ON c.id = h.condition_id
+              JOIN toimio_engagement e
+                ON e.employee_id = h.employee_id AND e.state != 'draft'
+              JOIN toimio_employment_condition_engagement_type_rel et
+                ON et.condition_id = c.id AND et.type_id = e.type_id
+        ),
+        eligible AS (
+            -- before the person's first group change: the engagement's group
+            SELECT w.condition_id, w.employee_id, w.month
+              FROM windows w
+              LEFT JOIN first_change f ON f.employee_id = w.employee_id
+             WHERE w.lo <= w.hi
+               AND w.target_group = ANY(w.groups)
+               AND w.lo < COALESCE(f.date, 'infinity'::date)
+            UNION
+            -- a group change valid on a day of the window
+            SELECT w.condition_id, w.employee_id, w.month
+              FROM windows w
+              JOIN changes g ON g.employee_id = w.employee_id
+             WHERE w.lo <= w.hi
+               AND g.new_group = ANY(w.groups)
+               AND g.date < g.next_date
+               AND g.date <= w.hi
+               AND g.next_date > w.lo
         )
         SELECT h.condition_id, h.employee_id, h.month, h.hours
           FROM hours h
-          JOIN cond c ON c.id = h.condition_id
-         WHERE EXISTS (
-            SELECT 1
-              FROM toimio_engagement e
-              JOIN toimio_employment_condition_engagement_type_rel et
-                ON et.condition_id = c.id AND et.type_id = e.type_id
-              CROSS JOIN LATERAL (
-                  SELECT GREATEST(h.month, c.date_from, e.date_start) AS lo,
-                         LEAST((h.month + interval '1 month - 1 day')::date,
-                               c.date_to,
-                               COALESCE(e.date_end, 'infinity'::date)) AS hi
-              ) w
-             WHERE e.employee_id = h.employee_id
-               AND e.state != 'draft'
-               AND w.lo <= w.hi
-               AND (
-                    (e.target_group = ANY(c.groups)
-                     AND w.lo < COALESCE(
-                         (SELECT MIN(g.date) FROM changes g
-                           WHERE g.employee_id = h.employee_id),
-                         'infinity'::date))
-                    OR EXISTS (
-                        SELECT 1 FROM changes g
-                         WHERE g.employee_id = h.employee_id
-                           AND g.new_group = ANY(c.groups)
-                           AND g.date <= w.hi
-                           AND g.date < COALESCE(g.next_date, 'infinity'::date)
-                           AND COALESCE(g.next_date, 'infinity'::date) > w.lo)
-               )
-         )
+          JOIN eligible el
+            ON el.condition_id = h.condition_id
+           AND el.employee_id = h.employee_id
+           AND el.month = h.month
         """,
         ids=list(condition_ids),
         period_from=period_from,

@@ -285,8 +285,12 @@ class ToimioEmploymentCondition(models.Model):
         for condition in self.filtered("active"):
             if not condition.sale_order_ids:
                 continue
-            other = self.with_context(active_test=True).search(
-                condition._get_overlapping_domain(), limit=1
+            # As superuser: the other condition may be one the user's
+            # selected companies hide; the database holds the rule anyway.
+            other = (
+                self.sudo()
+                .with_context(active_test=True)
+                .search(condition._get_overlapping_domain(), limit=1)
             )
             if other:
                 shared = condition.sale_order_ids & other.sale_order_ids
