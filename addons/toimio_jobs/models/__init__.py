@@ -25,3 +25,4 @@ from . import res_users
 from . import toimio_employment_condition
 from . import toimio_employment_condition_report
 from . import toimio_employment_condition_order
+from . import mail_privacy
