@@ -31,6 +31,7 @@ NUMBER = r"([0-9][0-9,.]*)"
 QUICK = {
     "bench_reporting.py": ["--people", "100", "--shifts", "20000", "--repeat", "1"],
     "bench_funding.py": ["--people", "1000", "--shifts", "200000"],
+    "bench_employment_condition.py": ["--people", "2500", "--shifts", "100000"],
 }
 
 
@@ -72,6 +73,13 @@ def ratios_funding(out):
     return []
 
 
+def ratios_employment_condition(out):
+    pattern = rf"employment conditions / SQL ratio {NUMBER}× \(goal ≤ {NUMBER}×\)"
+    if m := re.search(pattern, out):
+        return [("employment conditions of a year / hand-written SQL", m[1], m[2])]
+    return []
+
+
 def ratios_demo_year(out):
     if m := re.search(rf"total\s+{NUMBER} ms \(budget {NUMBER} s\)", out):
         seconds = float(m[1].replace(",", "")) / 1000
@@ -101,6 +109,7 @@ PARSERS = {
     "bench_reporting.py": ratios_reporting,
     "bench_demo_year.py": ratios_demo_year,
     "bench_funding.py": ratios_funding,
+    "bench_employment_condition.py": ratios_employment_condition,
     "bench_work_request.py": ratios_work_request,
 }
 

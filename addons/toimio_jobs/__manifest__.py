@@ -23,6 +23,9 @@
         "security/ir.model.access.csv",
         "data/mail_template_data.xml",
         "data/toimio_holiday_rule_data.xml",
+        "data/toimio_employment_condition_data.xml",
+        "report/toimio_employment_condition_report.xml",
+        "views/toimio_employment_condition_views.xml",
         "views/toimio_shift_views.xml",
         "views/toimio_participation_report_views.xml",
         "views/project_task_views.xml",
@@ -45,6 +48,7 @@
         "demo/res_users_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/toimio_shift_demo.xml",
+        "demo/toimio_employment_condition_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -25,8 +25,11 @@
         "views/toimio_economy_report_views.xml",
         "wizards/toimio_funder_indicator_wizard_views.xml",
         "report/toimio_funder_indicator_report.xml",
+        "report/toimio_reserved_share_report.xml",
+        "views/toimio_reserved_share_views.xml",
         "views/toimio_dashboard_views.xml",
         "views/toimio_reporting_menus.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": ["demo/toimio_reporting_demo.xml"],
     "assets": {

@@ -13,3 +13,4 @@ from . import toimio_economy_report
 from . import toimio_engagement
 from . import hr_employee
 from . import account_move
+from . import toimio_employment_condition

@@ -23,3 +23,7 @@ from . import account_move
 from . import account_move_send
 from . import account_edi_xml_ubl_20
 from . import res_users
+from . import toimio_employment_condition
+from . import toimio_employment_condition_report
+from . import toimio_employment_condition_order
+from . import mail_privacy

@@ -12,3 +12,4 @@ from . import test_access_matrix
 from . import test_dashboard_numbers
 from . import test_reporting_managed
 from . import test_read_only_paths
+from . import test_reserved_share

@@ -253,6 +253,40 @@ class AccessMatrixWorld(ToimioJobsCommon):
                 }
             )
             person.toimio_member_partner_id = partner
+        # Employment conditions, their reports (a line each) and shares for
+        # reserved contracts: one in each cooperative.
+        cls.condition_reports = env["toimio.employment.condition.report"]
+        cls.reserved_shares = env["toimio.reserved.share"]
+        for company, orders in ((cls.company, cls.order), (cls.other_company, None)):
+            condition = env["toimio.employment.condition"].create(
+                {
+                    "name": f"Työllistämisehto {company.name}",
+                    "partner_id": cls.customer.id,
+                    "company_id": company.id,
+                    "date_from": "2026-01-01",
+                    "date_to": "2026-12-31",
+                    "sale_order_ids": [Command.set(orders.ids if orders else [])],
+                    "required_person_months": 6,
+                    "engagement_type_ids": [Command.set(cls.type_employment.ids)],
+                }
+            )
+            cls.condition_reports |= env["toimio.employment.condition.report"].create(
+                {
+                    "condition_id": condition.id,
+                    "line_ids": [
+                        Command.create(
+                            {"reference": "T-000001", "month": "2026-01-01", "hours": 8}
+                        )
+                    ],
+                }
+            )
+            cls.reserved_shares |= env["toimio.reserved.share"].create(
+                {
+                    "company_id": company.id,
+                    "date_from": "2026-01-01",
+                    "date_to": "2026-12-31",
+                }
+            )
         cls.people._toimio_ensure_ical_token()
         cls.env.flush_all()
 

@@ -641,6 +641,8 @@ class TestAccessMatrixHttp(JsonRpcMixin, AccessMatrixWorld, HttpCase):
         as_admin = cls.role_env(cls.admin)
         cls.report_records = {
             "toimio.membership": cls.register_memberships,
+            "toimio.employment.condition.report": cls.condition_reports,
+            "toimio.reserved.share": cls.reserved_shares,
             "toimio.funder.indicator.wizard": as_admin[
                 "toimio.funder.indicator.wizard"
             ].create({"company_id": cls.company.id, **period}),

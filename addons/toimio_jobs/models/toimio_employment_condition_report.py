@@ -1,0 +1,311 @@
+# Copyright 2026 Toimio contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+import io
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
+
+from .employment_condition_units import quarter_start
+
+# What a report says: frozen once it is confirmed.
+FROZEN_FIELDS = {"condition_id", "date_from", "date_to", "line_ids"}
+
+
+class ToimioEmploymentConditionReport(models.Model):
+    """The buyer's report of an employment condition for one period: a line
+    per person-month, each person as a pseudonymous code only."""
+
+    _name = "toimio.employment.condition.report"
+    _description = "Employment condition report"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    condition_id = fields.Many2one(
+        "toimio.employment.condition",
+        string="Employment condition",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    partner_id = fields.Many2one(
+        related="condition_id.partner_id", store=True, index=True
+    )
+    company_id = fields.Many2one(
+        related="condition_id.company_id", store=True, index=True
+    )
+    date_from = fields.Date(
+        string="Period start",
+        required=True,
+        compute="_compute_period",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    date_to = fields.Date(
+        string="Period end",
+        required=True,
+        compute="_compute_period",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        copy=False,
+    )
+    line_ids = fields.One2many(
+        "toimio.employment.condition.report.line",
+        "report_id",
+        string="Person-months",
+        readonly=True,
+    )
+    units_period = fields.Integer(
+        string="Person-months in the period", compute="_compute_totals", store=True
+    )
+    units_cumulative = fields.Integer(
+        string="Person-months since the contract start", readonly=True, copy=False
+    )
+    required_person_months = fields.Float(related="condition_id.required_person_months")
+    xlsx_file = fields.Binary(string="XLSX", attachment=False, readonly=True)
+
+    @api.depends("condition_id.name", "date_from", "date_to")
+    def _compute_name(self):
+        for report in self:
+            start = format_date(self.env, report.date_from)
+            end = format_date(self.env, report.date_to)
+            report.name = f"{report.condition_id.name or ''} {start}–{end}"
+
+    @api.depends("condition_id")
+    def _compute_period(self):
+        """The period after the condition's last report, a month or a quarter
+        long, inside the contract."""
+        for report in self:
+            condition = report.condition_id
+            if not condition or report.date_from:
+                continue
+            last = self.search(
+                [("condition_id", "=", condition.id), ("id", "!=", report.id or 0)],
+                order="date_to desc",
+                limit=1,
+            )
+            start = (
+                last.date_to + relativedelta(days=1) if last else condition.date_from
+            )
+            if condition.report_frequency == "quarterly":
+                first = quarter_start(start)
+                end = first + relativedelta(months=3, days=-1)
+            else:
+                end = start.replace(day=1) + relativedelta(months=1, days=-1)
+            report.date_from = start
+            report.date_to = min(end, condition.date_to)
+
+    @api.depends("line_ids")
+    def _compute_totals(self):
+        for report in self:
+            report.units_period = len(report.line_ids)
+
+    @api.constrains("date_from", "date_to", "condition_id")
+    def _check_period(self):
+        for report in self:
+            condition = report.condition_id
+            if report.date_to < report.date_from:
+                raise ValidationError(
+                    self.env._(
+                        "The report period ends before it starts. Correct the "
+                        "period's end date."
+                    )
+                )
+            if report.date_from < condition.date_from or (
+                report.date_to > condition.date_to
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The report period %(start)s–%(end)s is not inside the "
+                        "contract period %(cstart)s–%(cend)s of %(name)s.",
+                        start=format_date(self.env, report.date_from),
+                        end=format_date(self.env, report.date_to),
+                        cstart=format_date(self.env, condition.date_from),
+                        cend=format_date(self.env, condition.date_to),
+                        name=condition.name,
+                    )
+                )
+
+    def write(self, vals):
+        if FROZEN_FIELDS & set(vals):
+            self._check_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        self._check_draft()
+
+    def _check_draft(self):
+        for report in self:
+            if report.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is confirmed and frozen: the buyer has it. "
+                        "Its figures cannot change; report a correction in the "
+                        "next period's report.",
+                        name=report.name,
+                    )
+                )
+
+    # -- actions -------------------------------------------------------------
+
+    def action_compute(self):
+        """Count the period's person-months of every report in one query per
+        condition and write them as lines."""
+        self._check_draft()
+        for report in self:
+            condition = report.condition_id
+            rows = condition._units(report.date_from, report.date_to)
+            employees = self.env["hr.employee"].browse({row[1] for row in rows})
+            codes = condition._person_codes(employees)
+            commands = [Command.clear()] + [
+                Command.create(
+                    {
+                        "reference": codes[employee_id],
+                        "month": month,
+                        "hours": hours,
+                    }
+                )
+                for _condition, employee_id, month, hours in sorted(
+                    rows, key=lambda row: (row[2], codes[row[1]])
+                )
+            ]
+            cumulative = condition._units_by_month(
+                condition.date_from, report.date_to
+            ).get(condition.id, {})
+            report.write({"line_ids": commands})
+            report.units_cumulative = sum(cumulative.values())
+        return True
+
+    def action_confirm(self):
+        for report in self:
+            if report.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft report can be confirmed (%(name)s).",
+                        name=report.name,
+                    )
+                )
+        self.action_compute()
+        self.write({"state": "confirmed"})
+        return True
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        filename = "{}.xlsx".format(self.name.replace("/", "-"))
+        self.xlsx_file = base64.b64encode(self._xlsx_bytes())
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self._name}/{self.id}/xlsx_file/{filename}"
+            "?download=true",
+            "target": "self",
+        }
+
+    # -- the buyer's report --------------------------------------------------
+
+    def _report_labels(self):
+        """Finnish and Swedish labels of the buyer's report (both languages,
+        as Finnish public buyers in bilingual municipalities ask)."""
+        return {
+            "title": "Työllistämisehdon raportti / Rapport om sysselsättningsvillkor",
+            "contract": "Sopimus / Avtal",
+            "customer": "Tilaaja / Beställare",
+            "supplier": "Toimittaja / Leverantör",
+            "period": "Raportointijakso / Rapporteringsperiod",
+            "code": "Henkilön koodi / Personens kod",
+            "month": "Kuukausi / Månad",
+            "hours": "Tunnit / Timmar",
+            "units_period": "Henkilötyökuukaudet jaksolla / Personmånader under "
+            "perioden",
+            "units_cumulative": "Henkilötyökuukaudet sopimuksen alusta / "
+            "Personmånader sedan avtalets början",
+            "required": "Vaadittu / Krävs",
+        }
+
+    def _xlsx_bytes(self):
+        import xlsxwriter
+
+        self.ensure_one()
+        labels = self._report_labels()
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        bold = workbook.add_format({"bold": True})
+        sheet = workbook.add_worksheet("Raportti")
+        condition = self.condition_id
+        head = [
+            (labels["title"], ""),
+            (labels["contract"], condition.name),
+            (labels["customer"], condition.partner_id.name),
+            (labels["supplier"], condition.company_id.name),
+            (
+                labels["period"],
+                f"{self.date_from:%d.%m.%Y}–{self.date_to:%d.%m.%Y}",
+            ),
+            (labels["units_period"], self.units_period),
+            (labels["units_cumulative"], self.units_cumulative),
+            (labels["required"], condition.required_person_months),
+        ]
+        for row, (label, value) in enumerate(head):
+            sheet.write(row, 0, label, bold)
+            sheet.write(row, 1, value)
+        row = len(head) + 1
+        sheet.write_row(
+            row, 0, [labels["code"], labels["month"], labels["hours"]], bold
+        )
+        for line in self.line_ids:
+            row += 1
+            sheet.write_row(
+                row, 0, [line.reference, line.month.strftime("%m/%Y"), line.hours]
+            )
+        sheet.set_column(0, 0, 45)
+        sheet.set_column(1, 2, 20)
+        workbook.close()
+        return output.getvalue()
+
+
+class ToimioEmploymentConditionReportLine(models.Model):
+    """One person-month of a report: a pseudonymous code, no name."""
+
+    _name = "toimio.employment.condition.report.line"
+    _description = "Employment condition report line"
+    _order = "month, reference"
+
+    report_id = fields.Many2one(
+        "toimio.employment.condition.report",
+        required=True,
+        index=True,
+        ondelete="cascade",
+    )
+    company_id = fields.Many2one(related="report_id.company_id", store=True, index=True)
+    reference = fields.Char(string="Person's code", required=True, readonly=True)
+    month = fields.Date(required=True, readonly=True)
+    hours = fields.Float(readonly=True, digits=(16, 2))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        reports = self.env["toimio.employment.condition.report"].browse(
+            {vals["report_id"] for vals in vals_list}
+        )
+        reports._check_draft()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.report_id._check_draft()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        self.report_id._check_draft()
