@@ -21,6 +21,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo.tools import SQL
 
+from odoo.addons.toimio_members.tools.figures import group_periods_sql
+
 
 def units_sql(condition_ids, date_from=None, date_to=None):
     """SQL of the rows (condition_id, employee_id, month, hours) of the units
@@ -59,11 +61,9 @@ def units_sql(condition_ids, date_from=None, date_to=None):
             HAVING SUM(s.worked_hours) >= c.min_hours
         ),
         changes AS (
-            SELECT g.employee_id, g.new_group, g.date,
-                   COALESCE(LEAD(g.date) OVER (
-                       PARTITION BY g.employee_id ORDER BY g.date, g.id
-                   ), 'infinity'::date) AS next_date
-              FROM toimio_target_group_change g
+            SELECT g.employee_id, g.new_group, g.valid_from AS date,
+                   COALESCE(g.valid_to, 'infinity'::date) AS next_date
+              FROM %(periods)s g
              WHERE g.employee_id IN (SELECT employee_id FROM hours)
         ),
         first_change AS (
@@ -114,6 +114,7 @@ def units_sql(condition_ids, date_from=None, date_to=None):
            AND el.month = h.month
         """,
         ids=list(condition_ids),
+        periods=group_periods_sql(),
         period_from=period_from,
         period_to=period_to,
     )

@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..tools.figures import group_periods_sql
 from .toimio_engagement import TARGET_GROUPS
 
 
@@ -69,19 +70,9 @@ class ToimioTargetGroupChange(models.Model):
     def _toimio_group_periods_sql(self):
         """Each change's period of validity, as a subquery of
         (employee_id, new_group, valid_from, valid_to): from the change's date
-        to the next change's (of two on one date, the later made wins). The
-        one definition of "the target group on a day" that the hours report
-        and the customer impact statement join."""
-        return SQL(
-            """(SELECT c.employee_id,
-                       c.new_group,
-                       c.date AS valid_from,
-                       LEAD(c.date) OVER (
-                           PARTITION BY c.employee_id ORDER BY c.date, c.id
-                       ) AS valid_to
-                  FROM %s c)""",
-            SQL.identifier(self._table),
-        )
+        to the next change's (of two on one date, the later made wins):
+        tools/figures.py's one definition of "the target group on a day"."""
+        return group_periods_sql()
 
     @api.model
     def _toimio_group_on_date_sql(self, query, employee, day, fallback):

@@ -82,3 +82,22 @@ def towards_work_sql(alias):
         SQL.identifier(alias, "new_group"),
         SQL(", ").join(SQL("(%s, %s)", old, new) for old, new in TOWARDS_WORK),
     )
+
+
+def group_periods_sql():
+    """Each target-group change's period of validity, a subquery of
+    (employee_id, new_group, valid_from, valid_to): from the change's date to
+    the next change's, open (NULL) for the last; of two changes on one date,
+    the later made wins. The group of a person on a day is that of the
+    period holding the day, else the engagement's group at entry. The hours
+    report, the customer impact statement, the employment condition's units
+    and the share for reserved contracts all join these periods."""
+    return SQL(
+        """(SELECT c.employee_id,
+                   c.new_group,
+                   c.date AS valid_from,
+                   LEAD(c.date) OVER (
+                       PARTITION BY c.employee_id ORDER BY c.date, c.id
+                   ) AS valid_to
+              FROM toimio_target_group_change c)"""
+    )

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 
+from odoo.addons.toimio_members.tools.figures import group_periods_sql
+
 
 def reserved_share_sql(share_ids):
     """SQL of the rows (share_id, workers, disadvantaged) of the reserved
@@ -35,11 +37,9 @@ def reserved_share_sql(share_ids):
                AND COALESCE(e.date_end, 'infinity'::date) >= s.date_from
         ),
         changes AS (
-            SELECT g.employee_id, g.new_group, g.date,
-                   LEAD(g.date) OVER (
-                       PARTITION BY g.employee_id ORDER BY g.date, g.id
-                   ) AS next_date
-              FROM toimio_target_group_change g
+            SELECT g.employee_id, g.new_group, g.valid_from AS date,
+                   g.valid_to AS next_date
+              FROM %(periods)s g
              WHERE g.employee_id IN (SELECT employee_id FROM workers)
         )
         SELECT w.share_id,
@@ -74,6 +74,7 @@ def reserved_share_sql(share_ids):
          GROUP BY w.share_id
         """,
         ids=list(share_ids),
+        periods=group_periods_sql(),
     )
 
 
