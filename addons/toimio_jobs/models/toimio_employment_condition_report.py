@@ -1,7 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
-import io
 
 from dateutil.relativedelta import relativedelta
 
@@ -9,6 +8,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from ..wizards.toimio_xlsx import build_xlsx
 from .employment_condition_units import quarter_start
 
 # What a report says: frozen once it is confirmed.
@@ -236,44 +236,41 @@ class ToimioEmploymentConditionReport(models.Model):
         }
 
     def _xlsx_bytes(self):
-        import xlsxwriter
-
+        """The buyer's XLSX: the report's figures above one row per person
+        and month, each person as a code (the shared XLSX helper)."""
         self.ensure_one()
         labels = self._report_labels()
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        bold = workbook.add_format({"bold": True})
-        sheet = workbook.add_worksheet("Raportti")
         condition = self.condition_id
         head = [
-            (labels["title"], ""),
             (labels["contract"], condition.name),
             (labels["customer"], condition.partner_id.name),
             (labels["supplier"], condition.company_id.name),
-            (
-                labels["period"],
-                f"{self.date_from:%d.%m.%Y}–{self.date_to:%d.%m.%Y}",
-            ),
+            (labels["period"], f"{self.date_from:%d.%m.%Y}–{self.date_to:%d.%m.%Y}"),
             (labels["units_period"], self.units_period),
             (labels["units_cumulative"], self.units_cumulative),
             (labels["required"], condition.required_person_months),
         ]
-        for row, (label, value) in enumerate(head):
-            sheet.write(row, 0, label, bold)
-            sheet.write(row, 1, value)
-        row = len(head) + 1
-        sheet.write_row(
-            row, 0, [labels["code"], labels["month"], labels["hours"]], bold
+        return build_xlsx(
+            [
+                {
+                    "name": "Raportti",
+                    # Finnish and Swedish both write a decimal comma.
+                    "title": [labels["title"]]
+                    + [
+                        f"{label}: {str(value).replace('.', ',')}"
+                        if isinstance(value, float)
+                        else f"{label}: {value}"
+                        for label, value in head
+                    ],
+                    "header": [labels["code"], labels["month"], labels["hours"]],
+                    "rows": [
+                        [line.reference, line.month.strftime("%m/%Y"), line.hours]
+                        for line in self.line_ids
+                    ],
+                    "widths": [45, 20, 20],
+                }
+            ]
         )
-        for line in self.line_ids:
-            row += 1
-            sheet.write_row(
-                row, 0, [line.reference, line.month.strftime("%m/%Y"), line.hours]
-            )
-        sheet.set_column(0, 0, 45)
-        sheet.set_column(1, 2, 20)
-        workbook.close()
-        return output.getvalue()
 
 
 class ToimioEmploymentConditionReportLine(models.Model):

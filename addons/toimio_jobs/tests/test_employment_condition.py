@@ -357,8 +357,10 @@ class TestEmploymentConditionReport(EmploymentConditionCommon):
         )
         # No names in what the buyer gets.
         self.assertNotIn("Eero", str(report.line_ids.mapped("reference")))
-        xlsx = report._xlsx_bytes()
-        self.assertTrue(xlsx.startswith(b"PK"))
+        xlsx = self._xlsx_strings(report._xlsx_bytes())
+        self.assertIn(codes[self.eero.id], xlsx)
+        self.assertIn("Henkilön koodi / Personens kod", xlsx)
+        self.assertNotIn("Eero", xlsx)
         with self.assertRefused(UserError, "confirmed and frozen"):
             report.write({"date_to": "2026-02-28"})
         with self.assertRefused(UserError, "confirmed and frozen"):
