@@ -390,8 +390,7 @@ class TestMemberNumberUnique(ForeignAdminMixin, ToimioMemberRegisterCase):
         with self.assertRaisesRegex(Exception, "member_number_company_uniq"):
             with self.env.cr.savepoint():
                 self.env.cr.execute(
-                    "UPDATE toimio_membership SET member_number = '0105' "
-                    "WHERE id = %s",
+                    "UPDATE toimio_membership SET member_number = '0105' WHERE id = %s",
                     [self.coop_members[0].id],
                 )
 
