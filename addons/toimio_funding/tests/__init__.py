@@ -10,3 +10,4 @@ from . import test_funding_tour
 from . import test_funding_reference_access
 from . import test_concurrency
 from . import test_funding_managed
+from . import test_funding_transitions

@@ -11,3 +11,4 @@ from . import test_work_request_swedish
 from . import test_work_request_integrity
 from . import test_work_request_doors
 from . import test_work_request_impact
+from . import test_work_request_transitions
