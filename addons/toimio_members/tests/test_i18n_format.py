@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 
 from odoo.tests import TransactionCase, tagged
 
-from ..tools.i18n_format import format_clock, format_day, format_number
+from ..tools.i18n_format import format_clock, format_day, format_month, format_number
 
 
 @tagged("post_install", "-at_install")
@@ -29,6 +29,8 @@ class TestI18nFormat(TransactionCase):
         )
         self.assertEqual(format_day(self.en, tuesday, weekday=True), "Tue, 3/3/2026")
         self.assertEqual(format_day(self.en, False), "")
+        self.assertEqual(format_month(self.fi, date(2026, 1, 31)), "1.2026")
+        self.assertEqual(format_month(self.en, date(2026, 1, 31)), "1/2026")
 
     def test_clock(self):
         self.assertEqual(format_clock(self.fi, time(8, 0)), "8")

@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Days, clock times and numbers written in the reader's language.
 
-Short and plain, as people write them: "ti 3.3.", "3.3.2026", "8.30" and
-"7,5" in Finnish; "Tue, 3/3", "3/3/2026", "08:30" and "7.5" in English. The
+Short and plain, as people write them: "ti 3.3.", "3.3.2026", "1.2026",
+"8.30" and "7,5" in Finnish; "Tue, 3/3", "3/3/2026", "1/2026", "08:30" and
+"7.5" in English. The
 language is the environment's (``get_lang``: the context's, else the
 company's), the words and the order come from the language's locale (CLDR,
 through babel and Odoo's ``format_date`` / ``format_time`` / ``formatLang``),
@@ -38,6 +39,14 @@ def format_day(env, day, weekday=False, year=True):
         day = day.date()
     code = get_lang(env).code
     return format_date(env, day, lang_code=code, date_format=_pattern(code, skeleton))
+
+
+def format_month(env, day):
+    """The month of a date: "1.2026" (Finnish), "1/2026" (English)."""
+    if not day:
+        return ""
+    code = get_lang(env).code
+    return format_date(env, day, lang_code=code, date_format=_pattern(code, "yM"))
 
 
 def format_clock(env, moment):

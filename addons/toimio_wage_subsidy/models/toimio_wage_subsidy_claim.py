@@ -11,6 +11,7 @@ from odoo.tools import float_compare, float_is_zero, format_date
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.toimio_members.models.toimio_state_machine_mixin import Transition
+from odoo.addons.toimio_members.tools.i18n_format import format_month
 from odoo.addons.toimio_members.tools.integrity import (
     check_deferred,
     periods_overlap,
@@ -428,7 +429,7 @@ class ToimioWageSubsidyClaim(models.Model):
                     self.env._(
                         "The payment period %(month)s of the same decision was "
                         "given twice.",
-                        month=key[1] and key[1].strftime("%m/%Y"),
+                        month=format_month(self.env, key[1]),
                     )
                 )
             seen.add(key)
