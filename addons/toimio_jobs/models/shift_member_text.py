@@ -215,12 +215,18 @@ class ToimioShift(models.Model):
     def _toimio_ical(self, employee, now=None):
         """The calendar feed of one person: a month back, half a year ahead."""
         now = now or fields.Datetime.now()
-        shifts = self.sudo().search(
-            [
-                ("employee_id", "=", employee.id),
-                ("start", ">=", now - timedelta(days=FEED_DAYS_BACK)),
-                ("start", "<", now + timedelta(days=FEED_DAYS_AHEAD)),
-            ],
-            order="start, id",
+        # In the person's language (the feed is fetched without a session).
+        lang = employee.sudo().user_id.lang or employee.sudo().work_contact_id.lang
+        shifts = (
+            self.sudo()
+            .with_context(lang=get_lang(self.env, lang).code)
+            .search(
+                [
+                    ("employee_id", "=", employee.id),
+                    ("start", ">=", now - timedelta(days=FEED_DAYS_BACK)),
+                    ("start", "<", now + timedelta(days=FEED_DAYS_AHEAD)),
+                ],
+                order="start, id",
+            )
         )
         return build_ical(shifts, now)
