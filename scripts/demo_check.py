@@ -62,8 +62,7 @@ if not foundation:
 expected = env.ref("base.main_company") | (foundation or env["res.company"])
 if companies != expected:
     problems.append(
-        f"companies are {companies.mapped('name')}, "
-        f"expected {expected.mapped('name')}"
+        f"companies are {companies.mapped('name')}, expected {expected.mapped('name')}"
     )
 
 register = env["toimio.membership"].search(

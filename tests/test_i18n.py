@@ -25,9 +25,9 @@ def test_fi_po_covers_pot(addon):
         (e.msgctxt, e.msgid) for e in polib.pofile(str(po_path)) if not e.obsolete
     }
     missing = pot_ids - po_ids
-    assert (
-        not missing
-    ), f"{addon.name}: fi.po lacks {sorted(m[1] for m in missing)[:10]}"
+    assert not missing, (
+        f"{addon.name}: fi.po lacks {sorted(m[1] for m in missing)[:10]}"
+    )
 
 
 @pytest.mark.parametrize("addon", ADDONS, ids=lambda a: a.name)

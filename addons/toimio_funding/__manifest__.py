@@ -37,4 +37,6 @@
     "assets": {
         "web.assets_tests": ["toimio_funding/static/tests/tours/*.js"],
     },
+    # Read by scripts/access_policy.py and the access tests, not loaded by Odoo.
+    "oca_data_manual": ["security/access_policy.csv"],
 }

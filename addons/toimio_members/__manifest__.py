@@ -64,4 +64,6 @@
         "web.assets_tests": ["toimio_members/static/tests/tours/*.js"],
     },
     "uninstall_hook": "uninstall_hook",
+    # Read by scripts/access_policy.py and the access tests, not loaded by Odoo.
+    "oca_data_manual": ["security/access_policy.csv"],
 }

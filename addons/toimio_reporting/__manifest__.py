@@ -38,4 +38,6 @@
         ],
         "web.assets_tests": ["toimio_reporting/static/tests/tours/*.js"],
     },
+    # Read by scripts/access_policy.py and the access tests, not loaded by Odoo.
+    "oca_data_manual": ["security/access_policy.csv"],
 }

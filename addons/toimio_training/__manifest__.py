@@ -42,4 +42,6 @@
         "demo/toimio_self_assessment_demo.xml",
         "demo/toimio_training_reminders_demo.xml",
     ],
+    # Read by scripts/access_policy.py and the access tests, not loaded by Odoo.
+    "oca_data_manual": ["security/access_policy.csv"],
 }

@@ -34,4 +34,6 @@
     "assets": {
         "web.assets_tests": ["toimio_wage_subsidy/static/tests/tours/*.js"],
     },
+    # Read by scripts/access_policy.py and the access tests, not loaded by Odoo.
+    "oca_data_manual": ["security/access_policy.csv"],
 }

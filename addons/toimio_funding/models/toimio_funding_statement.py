@@ -3,7 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
+from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.toimio_members.models.toimio_state_machine_mixin import Transition
 from odoo.addons.toimio_members.tools.integrity import (
     check_deferred,
     ensure_btree_gist,
@@ -15,6 +17,8 @@ from .toimio_funding_outcome import units_sql
 # What a statement says: frozen once it is confirmed.
 FROZEN_FIELDS = {"agreement_id", "period_start", "period_end", "line_ids"}
 
+_lt = LazyTranslate(__name__)
+
 
 class ToimioFundingStatement(models.Model):
     """The outcomes of an agreement's people in one period, priced: what the
@@ -23,8 +27,34 @@ class ToimioFundingStatement(models.Model):
 
     _name = "toimio.funding.statement"
     _description = "Funding statement"
-    _inherit = ["mail.thread", "toimio.managed.fields.mixin"]
+    _inherit = [
+        "mail.thread",
+        "toimio.managed.fields.mixin",
+        "toimio.state.machine.mixin",
+    ]
     _order = "period_start desc, id desc"
+    # The buttons' state changes (toimio.state.machine.mixin); Invoice is
+    # added by toimio_funding_statement_invoice.py.
+    _toimio_transitions = {
+        "confirm": Transition(
+            ("draft",),
+            "confirmed",
+            _lt("Only a draft statement can be confirmed."),
+        ),
+        "cancel": Transition(
+            ("draft", "confirmed", "invoiced"),
+            "cancelled",
+            _lt("The statement is already cancelled."),
+        ),
+        "draft": Transition(
+            ("cancelled",),
+            "draft",
+            _lt(
+                "Only a cancelled statement can be reset to draft: a confirmed "
+                "one is frozen; cancel it first."
+            ),
+        ),
+    }
     # Set by Compute / Confirm / Invoice / Cancel / Reset; the lines and units
     # are written by Compute only (and are read-only to everyone).
     _toimio_managed_fields = (
@@ -419,14 +449,8 @@ class ToimioFundingStatement(models.Model):
     # -- states -------------------------------------------------------------
 
     def action_confirm(self):
+        self._toimio_check_transition("confirm")
         for statement in self:
-            if statement.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "Only a draft statement can be confirmed (%(name)s).",
-                        name=statement.name,
-                    )
-                )
             if not statement.computed_at:
                 raise UserError(
                     self.env._(
@@ -439,6 +463,7 @@ class ToimioFundingStatement(models.Model):
         return True
 
     def action_cancel(self):
+        self._toimio_check_transition("cancel")
         for statement in self:
             if statement.move_id and statement.move_id.state != "cancel":
                 raise UserError(
@@ -453,15 +478,7 @@ class ToimioFundingStatement(models.Model):
         return True
 
     def action_draft(self):
-        for statement in self:
-            if statement.state != "cancelled":
-                raise UserError(
-                    self.env._(
-                        "Only a cancelled statement can be reset to draft "
-                        "(%(name)s): a confirmed one is frozen; cancel it first.",
-                        name=statement.name,
-                    )
-                )
+        self._toimio_check_transition("draft")
         self._toimio_managed_write({"state": "draft", "move_id": False})
         return True
 

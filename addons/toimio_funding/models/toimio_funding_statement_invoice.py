@@ -7,22 +7,30 @@ other."""
 
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
+
+from odoo.addons.toimio_members.models.toimio_state_machine_mixin import Transition
+
+_lt = LazyTranslate(__name__)
 
 
 class ToimioFundingStatement(models.Model):
     _inherit = "toimio.funding.statement"
+    _toimio_transitions = {
+        "invoice": Transition(
+            ("confirmed",),
+            "invoiced",
+            _lt(
+                "Only a confirmed statement can be invoiced: compute and confirm "
+                "it first."
+            ),
+        ),
+    }
 
     def action_invoice(self):
+        self._toimio_check_transition("invoice")
         moves = self.env["account.move"]
         for statement in self:
-            if statement.state != "confirmed":
-                raise UserError(
-                    self.env._(
-                        "Only a confirmed statement can be invoiced (%(name)s): "
-                        "compute and confirm it first.",
-                        name=statement.name,
-                    )
-                )
             if not statement.currency_id.compare_amounts(statement.amount_total, 0):
                 raise UserError(
                     self.env._(

@@ -1,6 +1,7 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The member's calendar feed, written with ``vobject`` (an Odoo requirement)."""
+"""The member's calendar feed, written with ``vobject`` (an Odoo requirement),
+in the language of the records' environment (the person's)."""
 
 import vobject
 from dateutil import tz
@@ -18,7 +19,8 @@ def build_ical(shifts, now):
     """
     calendar = vobject.iCalendar()
     calendar.add("prodid").value = "-//Toimio//Tyovuorot//FI"
-    calendar.add("x-wr-calname").value = "Työvuorot"
+    _ = shifts.env._
+    calendar.add("x-wr-calname").value = _("Shifts")
     for shift in shifts:
         event = calendar.add("vevent")
         event.add("uid").value = f"toimio-shift-{shift.id}@{shift.env.cr.dbname}"
@@ -41,11 +43,16 @@ def build_ical(shifts, now):
         supervisor = shift.supervisor_id.partner_id
         if supervisor:
             phone = supervisor.mobile or supervisor.phone
-            lines.append(
-                "Työnjohtaja: {}{}".format(
-                    supervisor.name, f", puh. {phone}" if phone else ""
+            if phone:
+                lines.append(
+                    _(
+                        "Supervisor: %(name)s, tel. %(phone)s",
+                        name=supervisor.name,
+                        phone=phone,
+                    )
                 )
-            )
+            else:
+                lines.append(_("Supervisor: %(name)s", name=supervisor.name))
         if shift.task_id.toimio_instructions:
             lines.append(shift.task_id.toimio_instructions)
         if shift.note:

@@ -1,12 +1,13 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""What the person sees of their shifts: plain-Finnish names and times, emails, the
+"""What the person sees of their shifts: plain names and times, emails, the
 schedule page and the calendar feed.
 
-Why a file of its own: members read Finnish on a phone, so their texts are
-written here in Finnish directly (not through translations of the office
-words), and every change a member must hear about (planned, moved,
-cancelled) is sent from one place after the write.
+Why a file of its own: members read their own language on a phone, so their
+texts are plain words of their own (English in the code, Finnish in fi.po),
+not the office's labels; days and times are written as the reader's language
+writes them ("ti 3.3. klo 8–12"); and every change a member must hear about
+(planned, moved, cancelled) is sent from one place after the write.
 """
 
 import re
@@ -14,34 +15,40 @@ from datetime import timedelta
 from urllib.parse import quote_plus as url_quote
 
 from odoo import api, fields, models
+from odoo.tools.misc import get_lang
+from odoo.tools.translate import LazyTranslate
+
+from odoo.addons.toimio_members.tools.i18n_format import format_clock, format_day
 
 from .shift_ical import build_ical
 
+_lt = LazyTranslate(__name__)
+
 FEED_DAYS_BACK = 31
 FEED_DAYS_AHEAD = 180
-FI_WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
-# Plain-Finnish words for the member's own page (members read Finnish).
-FI_ABSENCE_REASONS = {
-    "sick": "sairaus",
-    "no_show": "et tullut",
-    "excused": "sovittu poissaolo",
-    "other": "muu syy",
+# The member's own words for an absence (plain, "you"), not the office's
+# labels of the selection.
+ABSENCE_REASON_WORDS = {
+    "sick": _lt("illness"),
+    "no_show": _lt("you did not come"),
+    "excused": _lt("agreed absence"),
+    "other": _lt("other reason"),
 }
 MAP_URL = "https://www.openstreetmap.org/search?query={}"
+# The member emails (data/mail_template_data.xml) are written in Finnish:
+# the day and the time in them are written in Finnish too.
+MEMBER_MAIL_LANG = "fi_FI"
 
 
-def fi_clock(moment):
-    """8 → '8', 8:30 → '8.30' (Finnish way of writing times)."""
-    if moment.minute:
-        return f"{moment.hour}.{moment.minute:02d}"
-    return str(moment.hour)
-
-
-def fi_when(local_start, local_stop):
-    """'ti 3.3. klo 8–12' in plain Finnish, from naive local datetimes."""
-    weekday = FI_WEEKDAYS[local_start.weekday()]
-    day = f"{local_start.day}.{local_start.month}."
-    return f"{weekday} {day} klo {fi_clock(local_start)}–{fi_clock(local_stop)}"
+def when_text(env, local_start, local_stop):
+    """'ti 3.3. klo 8–12' (Finnish), 'Tue, 3/3 at 08–12' (English): the day
+    and the hours of naive local datetimes, in the language of ``env``."""
+    return env._(
+        "%(day)s at %(start)s–%(stop)s",
+        day=format_day(env, local_start, weekday=True, year=False),
+        start=format_clock(env, local_start),
+        stop=format_clock(env, local_stop),
+    )
 
 
 class ToimioShift(models.Model):
@@ -53,8 +60,10 @@ class ToimioShift(models.Model):
             if not (shift.start and shift.stop and shift.employee_id):
                 shift.display_name = self.env._("New shift")
                 continue
-            when = fi_when(
-                shift._toimio_local(shift.start), shift._toimio_local(shift.stop)
+            when = when_text(
+                self.env,
+                shift._toimio_local(shift.start),
+                shift._toimio_local(shift.stop),
             )
             shift.display_name = f"{shift.employee_id.sudo().name} – {when}"
 
@@ -110,7 +119,9 @@ class ToimioShift(models.Model):
             f"toimio_jobs.mail_template_shift_{kind}", raise_if_not_found=False
         )
         if template:
-            template.sudo().send_mail_batch(shifts.ids)
+            # Finnish when it is installed (get_lang falls back otherwise).
+            lang = get_lang(self.env, MEMBER_MAIL_LANG).code
+            template.sudo().with_context(lang=lang).send_mail_batch(shifts.ids)
 
     def _toimio_local_times(self):
         """(local start, local stop) of the effective times (actual when done)."""
@@ -122,9 +133,10 @@ class ToimioShift(models.Model):
         return self._toimio_local(self.start), self._toimio_local(self.stop)
 
     def _toimio_when(self):
-        """'ti 3.3. klo 8–12' for members' pages and emails."""
+        """'ti 3.3. klo 8–12' for members' pages and emails, in the language
+        of the environment."""
         self.ensure_one()
-        return fi_when(*self._toimio_local_times())
+        return when_text(self.env, *self._toimio_local_times())
 
     @api.model
     def _toimio_portal_schedule(self, employees, now=None):
@@ -182,7 +194,8 @@ class ToimioShift(models.Model):
                 "id": shift.id,
                 "when": shift._toimio_when(),
                 "state": shift.state,
-                "absence_reason": FI_ABSENCE_REASONS.get(shift.absence_reason),
+                "absence_reason": shift.absence_reason
+                and self.env._(ABSENCE_REASON_WORDS[shift.absence_reason]),
                 "job": shift.task_id.name,
                 "place": site.name if site != shift.task_id.partner_id else "",
                 "customer": shift.task_id.partner_id.name,
@@ -212,12 +225,18 @@ class ToimioShift(models.Model):
     def _toimio_ical(self, employee, now=None):
         """The calendar feed of one person: a month back, half a year ahead."""
         now = now or fields.Datetime.now()
-        shifts = self.sudo().search(
-            [
-                ("employee_id", "=", employee.id),
-                ("start", ">=", now - timedelta(days=FEED_DAYS_BACK)),
-                ("start", "<", now + timedelta(days=FEED_DAYS_AHEAD)),
-            ],
-            order="start, id",
+        # In the person's language (the feed is fetched without a session).
+        lang = employee.sudo().user_id.lang or employee.sudo().work_contact_id.lang
+        shifts = (
+            self.sudo()
+            .with_context(lang=get_lang(self.env, lang).code)
+            .search(
+                [
+                    ("employee_id", "=", employee.id),
+                    ("start", ">=", now - timedelta(days=FEED_DAYS_BACK)),
+                    ("start", "<", now + timedelta(days=FEED_DAYS_AHEAD)),
+                ],
+                order="start, id",
+            )
         )
         return build_ical(shifts, now)

@@ -17,6 +17,7 @@ from odoo import api, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, format_date
 
+from odoo.addons.toimio_members.tools.i18n_format import format_number
 from odoo.addons.toimio_members.tools.integrity import check_deferred, overlap_sql
 
 from . import shift_rules
@@ -192,9 +193,9 @@ class ToimioShift(models.Model):
         values["person"] = self.employee_id.sudo().name or ""
         values["date"] = format_date(self.env, self.date) if self.date else ""
         values["week"] = self.date.isocalendar()[1] if self.date else ""
-        for key in ("hours", "limit"):
+        for key in ("hours", "limit", "max"):
             if isinstance(values.get(key), float):
-                values[key] = f"{values[key]:g}"
+                values[key] = format_number(self.env, values[key])
         if code in ("adj_earliest_start", "adj_latest_end"):
             values["time"] = float_clock(params["time"])
             values["limit"] = float_clock(params["limit"])

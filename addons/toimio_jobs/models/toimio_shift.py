@@ -6,8 +6,8 @@ This file holds the model, its fields and computes, and the planner's and
 recorder's actions. The same model is extended by concern in
 ``shift_rule_checks.py`` (planning rules and their messages),
 ``shift_timesheet.py`` (timesheet lines and the invoice lock) and
-``shift_member_text.py`` (the shift's Finnish name and times, and what the
-member sees: emails, schedule page, calendar feed).
+``shift_member_text.py`` (the shift's name and times in the reader's
+language, and what the member sees: emails, schedule page, calendar feed).
 """
 
 from collections import defaultdict
@@ -412,6 +412,7 @@ class ToimioShift(models.Model):
             )
 
     @api.depends("start", "stop", "actual_start", "actual_stop", "state", "employee_id")
+    @api.depends_context("lang")
     def _compute_when_text(self):
         for shift in self:
             shift.when_text = shift.start and shift.stop and shift._toimio_when()

@@ -36,7 +36,11 @@ class CopyWeekMixin:
                 ("date", "<=", "2027-01-03"),
             ]
         )
-        self.assertEqual(copies.mapped("when_text"), ["ma 21.12. klo 8–12"])
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.assertEqual(
+            copies.with_context(lang="fi_FI").mapped("when_text"),
+            ["ma 21.12. klo 8–12"],
+        )
 
 
 @tagged("post_install", "-at_install")

@@ -63,7 +63,12 @@ class TestEndToEnd(ToimioJobsCase):
                 "2026-03-02", 17
             )
         # 3. The members see their own week; they were told by email.
-        data = self.env["toimio.shift"]._toimio_portal_schedule(self.aino)
+        self.env["res.lang"]._activate_lang("fi_FI")
+        data = (
+            self.env["toimio.shift"]
+            .with_context(lang="fi_FI")
+            ._toimio_portal_schedule(self.aino)
+        )
         self.assertEqual(
             [item["when"] for item in data["upcoming"]],
             [

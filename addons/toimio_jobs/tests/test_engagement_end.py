@@ -21,6 +21,8 @@ class TestEngagementEnd(ToimioJobsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The members' texts ("ma 9.3. klo 8–12") as a Finnish reader sees them.
+        cls.env["res.lang"]._activate_lang("fi_FI")
         cls.monday = cls._shift(day="2026-03-02")  # recorded in the tests
         # Only the person's own coach changes their engagements.
         cls.aino.toimio_coach_id = cls.coach

@@ -108,6 +108,23 @@ class TestPortalSchedule(JsonRpcMixin, ToimioJobsCommon, HttpCase):
         start = self.next_shift.start.strftime("%Y%m%dT%H%M%SZ")
         self.assertIn(f"DTSTART:{start}", body)
 
+    def test_ical_feed_in_the_persons_language(self):
+        """The feed is fetched without a session: it speaks the person's
+        language (English by default, Finnish for a Finnish user)."""
+        url = f"/my/schedule/ical/{self.aino.toimio_ical_token}.ics"
+
+        def unfolded():
+            return self.url_open(url).text.replace("\r\n ", "")
+
+        body = unfolded()
+        self.assertIn("X-WR-CALNAME:Shifts", body)
+        self.assertIn("Supervisor: Matti Työnjohtaja\\, tel. +358", body)
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.aino.user_id.lang = "fi_FI"
+        body = unfolded()
+        self.assertIn("X-WR-CALNAME:Työvuorot", body)
+        self.assertIn("Työnjohtaja: Matti Työnjohtaja\\, puh. +358", body)
+
     def test_ical_event_updates(self):
         url = f"/my/schedule/ical/{self.aino.toimio_ical_token}"
 

@@ -20,6 +20,8 @@ class TestPublicHolidays(ToimioJobsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The members' texts ("ma 9.3. klo 8–12") as a Finnish reader sees them.
+        cls.env["res.lang"]._activate_lang("fi_FI")
         wizard = (
             cls.env["toimio.holiday.wizard"]
             .with_user(cls.admin)
@@ -128,7 +130,7 @@ class TestPublicHolidays(ToimioJobsCase):
                 self.assertIn(name, params["message"])
         copies = self.env["toimio.shift"].search(params["next"]["domain"])
         self.assertEqual(
-            copies.sorted("start").mapped("when_text"),
+            copies.sorted("start").with_context(lang="fi_FI").mapped("when_text"),
             ["ma 21.12. klo 8–12", "ke 23.12. klo 8–12"],
         )
         shifts_on_holidays = self.env["toimio.shift"].search_count(
@@ -185,7 +187,7 @@ class TestPublicHolidays(ToimioJobsCase):
             result["params"]["next"]["domain"], order="start"
         )
         self.assertEqual(
-            shifts.mapped("when_text"),
+            shifts.with_context(lang="fi_FI").mapped("when_text"),
             [
                 "to 3.12. klo 8–12",
                 "to 10.12. klo 8–12",

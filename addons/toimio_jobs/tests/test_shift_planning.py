@@ -10,6 +10,12 @@ from .common import ToimioJobsCase, local_to_utc
 
 @tagged("post_install", "-at_install")
 class TestShiftPlanning(ToimioJobsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The members' texts ("ma 9.3. klo 8–12") as a Finnish reader sees them.
+        cls.env["res.lang"]._activate_lang("fi_FI")
+
     def _copy_week(self, source, target, user=None, **values):
         env = self.env(user=user or self.supervisor)
         form = Form(env["toimio.shift.copy.week.wizard"])
@@ -35,7 +41,7 @@ class TestShiftPlanning(ToimioJobsCase):
         copies = self.env["toimio.shift"].search(action["domain"])
         self.assertEqual(len(copies), 2)
         self.assertEqual(
-            sorted(copies.mapped("when_text")),
+            sorted(copies.with_context(lang="fi_FI").mapped("when_text")),
             ["ke 11.3. klo 9–13", "ma 9.3. klo 8–12"],
         )
         self.assertEqual(set(copies.mapped("state")), {"planned"})
@@ -45,7 +51,13 @@ class TestShiftPlanning(ToimioJobsCase):
         self._shift(day="2026-03-27", start=8, stop=12)
         action = self._copy_week("2026-03-27", "2026-04-03")
         copy = self.env["toimio.shift"].search(action["domain"])
-        self.assertEqual(copy.when_text, "pe 3.4. klo 8–12")
+        self.assertEqual(copy.with_context(lang="fi_FI").when_text, "pe 3.4. klo 8–12")
+        # An English reader gets English, and Finnish hours are not padded.
+        self.assertEqual(copy.with_context(lang="en_US").when_text, "Fri, 4/3 at 08–12")
+        self.assertEqual(
+            copy.with_context(lang="en_US").display_name,
+            "Aino Testaaja – Fri, 4/3 at 08–12",
+        )
         self.assertEqual(copy.start, local_to_utc("2026-04-03", 8))
 
     def test_week_is_the_companys_not_the_users(self):
@@ -56,7 +68,7 @@ class TestShiftPlanning(ToimioJobsCase):
         self._shift(day="2026-03-02", start=6, stop=8)
         action = self._copy_week("2026-03-04", "2026-03-10")
         copy = self.env["toimio.shift"].search(action["domain"])
-        self.assertEqual(copy.when_text, "ma 9.3. klo 6–8")
+        self.assertEqual(copy.with_context(lang="fi_FI").when_text, "ma 9.3. klo 6–8")
 
     def test_copy_is_all_or_nothing(self):
         self._shift(day="2026-03-02", start=8, stop=12)
@@ -83,7 +95,7 @@ class TestShiftPlanning(ToimioJobsCase):
         result = form.save().action_confirm()
         shifts = self.env["toimio.shift"].search(result["domain"], order="start")
         self.assertEqual(
-            shifts.mapped("when_text"),
+            shifts.with_context(lang="fi_FI").mapped("when_text"),
             [
                 "ma 2.3. klo 8–12",
                 "ma 9.3. klo 8–12",
@@ -118,6 +130,12 @@ class TestShiftPlanning(ToimioJobsCase):
 
 @tagged("post_install", "-at_install")
 class TestShiftNotifications(ToimioJobsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The members' texts ("ma 9.3. klo 8–12") as a Finnish reader sees them.
+        cls.env["res.lang"]._activate_lang("fi_FI")
+
     def _mails(self):
         return (
             self.env["mail.mail"]

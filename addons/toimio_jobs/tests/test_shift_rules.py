@@ -65,7 +65,8 @@ class TestShiftRules(ToimioJobsCase):
         self.assertEqual(shift.engagement_id, self.engagement_aino)
         self.assertEqual(shift.site_id, self.site)
         self.assertEqual(shift.partner_id, self.customer)
-        self.assertEqual(shift.when_text, "ma 2.3. klo 8–12")
+        self.env["res.lang"]._activate_lang("fi_FI")
+        self.assertEqual(shift.with_context(lang="fi_FI").when_text, "ma 2.3. klo 8–12")
 
     def test_stop_before_start(self):
         with self.assertRefused(
@@ -123,6 +124,17 @@ class TestShiftRules(ToimioJobsCase):
             self._shift(employee=self.kalle, start=8, stop=11)
         # The break counts: 8–16.5 with 30 min break is 8 hours.
         self._shift(employee=self.kalle, start=8, stop=16.5, break_minutes=30)
+
+    def test_hours_in_the_readers_language(self):
+        """3.5 hours is "3.5" in English and "3,5" in Finnish."""
+        with self.assertRefused(ValidationError, r"Kalle Kokeilija.*: 3\.5 hours"):
+            self._shift(employee=self.kalle, start=8, stop=11.5)
+        self.env["res.lang"]._activate_lang("fi_FI")
+        finnish = self.env(context=dict(self.env.context, lang="fi_FI"))
+        with self.assertRefused(
+            ValidationError, r"Kalle Kokeilija.*: 3,5 tuntia päivässä"
+        ):
+            self._shift(employee=self.kalle, start=8, stop=11.5, env=finnish)
 
     def test_legal_hours_counted_per_day(self):
         self._shift(employee=self.kalle, start=8, stop=12)

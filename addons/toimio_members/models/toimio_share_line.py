@@ -172,8 +172,7 @@ class ToimioShareLine(models.Model):
                 message = self.env._("A subscription adds at least one share.")
             elif line.kind == "refund" and line.quantity >= 0:
                 message = self.env._(
-                    "A refund takes shares from the member: its quantity is "
-                    "negative."
+                    "A refund takes shares from the member: its quantity is negative."
                 )
             elif line.kind == "transfer" and not line.quantity:
                 message = self.env._("A transfer moves at least one share.")

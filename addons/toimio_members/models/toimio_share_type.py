@@ -50,8 +50,7 @@ class ToimioShareType(models.Model):
             if share_type.price <= 0:
                 raise ValidationError(
                     self.env._(
-                        "The share payment of %(share_type)s must be more than "
-                        "zero.",
+                        "The share payment of %(share_type)s must be more than zero.",
                         share_type=share_type.name,
                     )
                 )

@@ -19,3 +19,4 @@ from . import test_print_register_tour
 from . import test_concurrency
 from . import test_integrity
 from . import test_managed_fields
+from . import test_i18n_format

@@ -1,6 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The member's own coaching page /my/plan, in plain Finnish.
+"""The member's own coaching page /my/plan, in plain words.
 
 A member (portal user) is linked to their person record by
 ``hr.employee.user_id``. The page reads with ``sudo()`` but only the records of
@@ -15,16 +15,12 @@ from odoo import fields, http
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.toimio_members.tools.i18n_format import format_day
 
-WEEKDAYS_FI = ("ma", "ti", "ke", "to", "pe", "la", "su")
 
-
-def fi_date(day, weekday=True):
-    """Plain Finnish date: "ti 3.3.2026"."""
-    if not day:
-        return ""
-    text = f"{day.day}.{day.month}.{day.year}"
-    return f"{WEEKDAYS_FI[day.weekday()]} {text}" if weekday else text
+def plain_date(day, weekday=True):
+    """The date in the member's language: "ti 3.3.2026" (Finnish)."""
+    return format_day(request.env, day, weekday=weekday)
 
 
 class ToimioPlanPortal(CustomerPortal):
@@ -138,7 +134,7 @@ class ToimioPlanPortal(CustomerPortal):
             "plans": [
                 {
                     "summary": plan.summary or "",
-                    "next_review": fi_date(plan.next_review_date),
+                    "next_review": plain_date(plan.next_review_date),
                     "coach": plan.coach_id.name,
                     "coach_phone": plan.coach_id.partner_id.mobile
                     or plan.coach_id.partner_id.phone
@@ -152,18 +148,18 @@ class ToimioPlanPortal(CustomerPortal):
                     "id": goal.id,
                     "name": goal.name,
                     "reason": goal.reason or "",
-                    "target": fi_date(goal.target_date, weekday=False),
+                    "target": plain_date(goal.target_date, weekday=False),
                     "steps": goal._toimio_steps(),
                 }
                 for goal in open_goals
             ],
             "reached_goals": [
-                {"name": goal.name, "date": fi_date(goal.state_date, weekday=False)}
+                {"name": goal.name, "date": plain_date(goal.state_date, weekday=False)}
                 for goal in reached
             ],
             "meetings": [
                 {
-                    "date": fi_date(
+                    "date": plain_date(
                         fields.Datetime.context_timestamp(meeting, meeting.date).date()
                     ),
                     "agreed": meeting.agreed,
@@ -175,8 +171,8 @@ class ToimioPlanPortal(CustomerPortal):
                     "name": line.course_id.name,
                     "school": line.course_id.school_id.name or "",
                     "location": line.course_id.location or "",
-                    "start": fi_date(line.date_start),
-                    "end": fi_date(line.date_end),
+                    "start": plain_date(line.date_start),
+                    "end": plain_date(line.date_end),
                     "one_day": line.date_start == line.date_end,
                     "description": line.course_id.description or "",
                     "status": "completed"
@@ -186,7 +182,7 @@ class ToimioPlanPortal(CustomerPortal):
                     else "ongoing"
                     if line.date_end >= today
                     else "ended",
-                    "completed": fi_date(line.date_completed, weekday=False),
+                    "completed": plain_date(line.date_completed, weekday=False),
                 }
                 for line in attendances
             ],
@@ -194,7 +190,7 @@ class ToimioPlanPortal(CustomerPortal):
                 {
                     "name": card.skill_id.name,
                     "state": card.toimio_expiry_state,
-                    "expiry": fi_date(card.toimio_date_expiry, weekday=False),
+                    "expiry": plain_date(card.toimio_date_expiry, weekday=False),
                 }
                 for card in cards
             ],

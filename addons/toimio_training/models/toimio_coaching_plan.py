@@ -7,8 +7,12 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.toimio_members.models.toimio_state_machine_mixin import Transition
 from odoo.addons.toimio_members.tools.integrity import check_deferred
+
+_lt = LazyTranslate(__name__)
 
 REVIEW_ACTIVITY_XMLID = "toimio_training.mail_activity_type_coaching_review"
 # Writing these may make, move or remove the review to-do.
@@ -27,10 +31,30 @@ class ToimioCoachingPlan(models.Model):
         "mail.activity.mixin",
         "toimio.activity.sync.mixin",
         "toimio.managed.fields.mixin",
+        "toimio.state.machine.mixin",
     ]
     _order = "state_sequence, next_review_date, id desc"
     # Start / close / reopen set the state; a review meeting the last review.
     _toimio_managed_fields = ("state", "last_review_date", "date_closed")
+    # The buttons' state changes (toimio.state.machine.mixin). Reopen skips
+    # the plans of a selection that are not closed.
+    _toimio_transitions = {
+        "activate": Transition(
+            ("draft",),
+            "active",
+            _lt("Only a draft coaching plan can be started."),
+        ),
+        "close": Transition(
+            ("active",),
+            "closed",
+            _lt("Only an active coaching plan can be closed."),
+        ),
+        "reopen": Transition(
+            ("closed",),
+            "draft",
+            _lt("Only a closed coaching plan can be reopened as draft."),
+        ),
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -346,14 +370,8 @@ class ToimioCoachingPlan(models.Model):
     # -- actions ------------------------------------------------------------
 
     def action_activate(self):
+        self._toimio_check_transition("activate")
         for plan in self:
-            if plan.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "Only a draft coaching plan can be started (%(plan)s).",
-                        plan=plan.name,
-                    )
-                )
             if not plan.goal_ids:
                 raise UserError(
                     self.env._(
@@ -367,8 +385,7 @@ class ToimioCoachingPlan(models.Model):
 
     def action_close(self):
         self.ensure_one()
-        if self.state != "active":
-            raise UserError(self.env._("Only an active coaching plan can be closed."))
+        self._toimio_check_transition("close")
         return {
             "type": "ir.actions.act_window",
             "res_model": "toimio.coaching.plan.close.wizard",
@@ -380,8 +397,7 @@ class ToimioCoachingPlan(models.Model):
 
     def _close(self, reason=False, date_closed=False):
         """Close active plans (used by the wizard and code)."""
-        if any(plan.state != "active" for plan in self):
-            raise UserError(self.env._("Only an active coaching plan can be closed."))
+        self._toimio_check_transition("close")
         # Done first: closing the plan would otherwise remove the to-do.
         self._toimio_review_activities().action_feedback(
             feedback=self.env._("The plan was closed.")
@@ -396,7 +412,7 @@ class ToimioCoachingPlan(models.Model):
         return True
 
     def action_reopen(self):
-        self.filtered(lambda p: p.state == "closed")._toimio_managed_write(
+        self._toimio_filter_transition("reopen")._toimio_managed_write(
             {"state": "draft", "date_closed": False}
         )
         return True

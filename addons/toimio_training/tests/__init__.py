@@ -8,3 +8,4 @@ from . import test_coaching_onchange
 from . import test_coach_across_companies
 from . import test_concurrency
 from . import test_training_managed
+from . import test_coaching_plan_transitions

@@ -8,7 +8,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.toimio_members.models.toimio_state_machine_mixin import Transition
 from odoo.addons.toimio_members.tools.integrity import (
     check_deferred,
     ensure_btree_gist,
@@ -17,6 +19,7 @@ from odoo.addons.toimio_members.tools.integrity import (
 
 from . import toimio_wage_subsidy_rules as rules
 
+_lt = LazyTranslate(__name__)
 # Fields a submitted claim was computed from: frozen once claims are submitted.
 CLAIM_BASIS_FIELDS = (
     "date_start",
@@ -42,10 +45,31 @@ class ToimioWageSubsidy(models.Model):
         "mail.activity.mixin",
         "toimio.activity.sync.mixin",
         "toimio.managed.fields.mixin",
+        "toimio.state.machine.mixin",
     ]
     _order = "date_start desc, id desc"
     _check_company_auto = True
     _toimio_managed_fields = ("state",)
+    # The buttons' state changes (toimio.state.machine.mixin). Close and Reset
+    # skip the decisions of a selection that are not in a source state.
+    _toimio_transitions = {
+        "confirm": Transition(
+            ("draft",), "active", _lt("Only a draft decision can be confirmed.")
+        ),
+        "close": Transition(
+            ("active",), "closed", _lt("Only an active decision can be closed.")
+        ),
+        "cancel": Transition(
+            ("draft", "active", "closed"),
+            "cancelled",
+            _lt("The decision is already cancelled."),
+        ),
+        "draft": Transition(
+            ("active", "cancelled"),
+            "draft",
+            _lt("Only an active or cancelled decision can be reset to draft."),
+        ),
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     decision_number = fields.Char(
@@ -514,26 +538,20 @@ class ToimioWageSubsidy(models.Model):
     # -- actions ------------------------------------------------------------
 
     def action_confirm(self):
-        for decision in self:
-            if decision.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "Only a draft decision can be confirmed (%(name)s).",
-                        name=decision.display_name,
-                    )
-                )
+        self._toimio_check_transition("confirm")
         self._toimio_managed_write({"state": "active"})
         self._toimio_sync_reminders()
         return True
 
     def action_close(self):
-        self.filtered(lambda d: d.state == "active")._toimio_managed_write(
+        self._toimio_filter_transition("close")._toimio_managed_write(
             {"state": "closed"}
         )
         self._toimio_sync_reminders()
         return True
 
     def action_cancel(self):
+        self._toimio_check_transition("cancel")
         if self.claim_ids.filtered(lambda c: c.state != "draft"):
             raise UserError(
                 self.env._(
@@ -547,9 +565,9 @@ class ToimioWageSubsidy(models.Model):
         return True
 
     def action_reset_to_draft(self):
-        self.filtered(
-            lambda d: d.state in ("cancelled", "active")
-        )._toimio_managed_write({"state": "draft"})
+        self._toimio_filter_transition("draft")._toimio_managed_write(
+            {"state": "draft"}
+        )
         self._toimio_sync_reminders()
         return True
 

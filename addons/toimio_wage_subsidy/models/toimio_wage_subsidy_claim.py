@@ -8,7 +8,10 @@ from collections import defaultdict
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero, format_date
+from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.toimio_members.models.toimio_state_machine_mixin import Transition
+from odoo.addons.toimio_members.tools.i18n_format import format_month
 from odoo.addons.toimio_members.tools.integrity import (
     check_deferred,
     periods_overlap,
@@ -16,14 +19,45 @@ from odoo.addons.toimio_members.tools.integrity import (
 
 from . import toimio_wage_subsidy_rules as rules
 
+_lt = LazyTranslate(__name__)
+
 
 class ToimioWageSubsidyClaim(models.Model):
     """Payment claim (maksatushakemus) of one payment period of a decision."""
 
     _name = "toimio.wage.subsidy.claim"
     _description = "Pay-subsidy claim"
-    _inherit = ["mail.thread", "mail.activity.mixin", "toimio.managed.fields.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "toimio.managed.fields.mixin",
+        "toimio.state.machine.mixin",
+    ]
     _order = "payment_month desc, id desc"
+    # The buttons' state changes (toimio.state.machine.mixin).
+    _toimio_transitions = {
+        "submit": Transition(
+            ("draft",), "submitted", _lt("Only a draft claim can be submitted.")
+        ),
+        "pay": Transition(
+            ("submitted",),
+            "paid",
+            _lt("Only a submitted claim can be marked as paid."),
+        ),
+        "reject": Transition(
+            ("submitted",),
+            "rejected",
+            _lt("Only a submitted claim can be rejected."),
+        ),
+        "draft": Transition(
+            ("submitted", "rejected"),
+            "draft",
+            _lt(
+                "Only a submitted or rejected claim can be moved back to draft; a "
+                "paid one stays paid."
+            ),
+        ),
+    }
     # Set by submit / payment / reject / reset; the pay lines link themselves
     # (pay line ``claim_id`` is computed).
     _toimio_managed_fields = (
@@ -401,7 +435,7 @@ class ToimioWageSubsidyClaim(models.Model):
                     self.env._(
                         "The payment period %(month)s of the same decision was "
                         "given twice.",
-                        month=key[1] and key[1].strftime("%m/%Y"),
+                        month=format_month(self.env, key[1]),
                     )
                 )
             seen.add(key)
@@ -446,26 +480,26 @@ class ToimioWageSubsidyClaim(models.Model):
         }
 
     def action_submit(self):
-        self._check_state("draft", self.env._("submitted"))
+        self._toimio_check_transition("submit")
         return self._open_wizard(
             "toimio.wage.subsidy.claim.submit.wizard", self.env._("Submit claims")
         )
 
     def action_register_payment(self):
         self.ensure_one()
-        self._check_state("submitted", self.env._("marked as paid"))
+        self._toimio_check_transition("pay")
         return self._open_wizard(
             "toimio.wage.subsidy.claim.pay.wizard", self.env._("Payment received")
         )
 
     def action_reject(self):
-        self._check_state("submitted", self.env._("rejected"))
+        self._toimio_check_transition("reject")
         return self._open_wizard(
             "toimio.wage.subsidy.claim.reject.wizard", self.env._("Reject claims")
         )
 
     def action_reset_to_draft(self):
-        self._check_state(("submitted", "rejected"), self.env._("moved back to draft"))
+        self._toimio_check_transition("draft")
         self._check_no_payment()
         moves = self.move_id.filtered(lambda m: m.state != "cancel")
         moves.button_cancel()
@@ -507,21 +541,6 @@ class ToimioWageSubsidyClaim(models.Model):
 
     # -- business methods ------------------------------------------------------
 
-    def _check_state(self, states, verb):
-        states = (states,) if isinstance(states, str) else states
-        wrong = self.filtered(lambda c: c.state not in states)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "The claim %(name)s is %(state)s and cannot be %(verb)s.",
-                    name=wrong[0].name,
-                    state=dict(
-                        self._fields["state"]._description_selection(self.env)
-                    ).get(wrong[0].state),
-                    verb=verb,
-                )
-            )
-
     def _check_no_payment(self):
         paid = self.filtered(
             lambda c: (
@@ -541,7 +560,7 @@ class ToimioWageSubsidyClaim(models.Model):
 
     def _submit(self, submit_date, reference=False):
         """Submit draft claims: create and post the receivables from the authority."""
-        self._check_state("draft", self.env._("submitted"))
+        self._toimio_check_transition("submit")
         for claim in self:
             if (
                 float_compare(
@@ -617,7 +636,7 @@ class ToimioWageSubsidyClaim(models.Model):
         """Mark a submitted claim paid; register ``amount`` received now (if any)
         on its receivable with Odoo's payment wizard."""
         self.ensure_one()
-        self._check_state(("submitted",), self.env._("marked as paid"))
+        self._toimio_check_transition("pay")
         rounding = self.currency_id.rounding
         if float_compare(amount, 0, precision_rounding=rounding) < 0:
             raise UserError(self.env._("The amount received cannot be negative."))
@@ -657,7 +676,7 @@ class ToimioWageSubsidyClaim(models.Model):
         return True
 
     def _reject(self, reason):
-        self._check_state("submitted", self.env._("rejected"))
+        self._toimio_check_transition("reject")
         if not (reason or "").strip():
             raise UserError(self.env._("Enter the reason the authority gave."))
         self._check_no_payment()

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
+from odoo.addons.toimio_members.tools.i18n_format import format_month
 from odoo.addons.toimio_members.tools.integrity import (
     check_deferred,
     ensure_btree_gist,
@@ -230,7 +231,7 @@ class ToimioWageSubsidyPayLine(models.Model):
             "The payment period %(month)s of decision %(number)s (%(name)s) has "
             "already been claimed (%(claim)s, %(state)s). Its pay cannot be "
             "changed; move the claim back to draft first if it must be corrected.",
-            month=claim.payment_month.strftime("%m/%Y"),
+            month=format_month(self.env, claim.payment_month),
             number=claim.subsidy_id.decision_number,
             name=claim.employee_id.name,
             claim=claim.name,

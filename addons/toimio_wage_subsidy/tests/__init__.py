@@ -10,3 +10,4 @@ from . import test_wage_subsidy_privacy_jsonrpc
 from . import test_claim_submit_tour
 from . import test_concurrency
 from . import test_wage_subsidy_managed
+from . import test_wage_subsidy_transitions

@@ -355,9 +355,11 @@ class TestWageSubsidyClaims(WageSubsidyCase):
         claim = self._claims()
         self._submit(claim)
         claim._register_payment(500.0, date(2026, 3, 5), self.bank_journal)
-        with self.assertRefused(UserError, "cannot be rejected"):
+        with self.assertRefused(UserError, "Only a submitted claim can be rejected"):
             claim._reject("x")
-        with self.assertRefused(UserError, "cannot be moved back to draft"):
+        with self.assertRefused(
+            UserError, "Only a submitted or rejected claim can be moved back"
+        ):
             claim.action_reset_to_draft()
 
     # -- the administrator's month, through the UI layer ----------------------

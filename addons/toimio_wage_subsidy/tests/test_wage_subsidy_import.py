@@ -92,7 +92,7 @@ class TestWageSubsidyImport(WageSubsidyCase):
             wizard.error_message,
         )
         self.assertIn(
-            "Row 3: the payment period 02/2026 has already been claimed",
+            "Row 3: the payment period 2/2026 has already been claimed",
             wizard.error_message,
         )
         self.assertNotIn("Row 4", wizard.error_message)

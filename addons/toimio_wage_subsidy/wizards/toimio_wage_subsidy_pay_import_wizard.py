@@ -11,6 +11,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from odoo.addons.toimio_members.tools.i18n_format import format_month
 from odoo.addons.toimio_members.tools.integrity import periods_overlap
 
 from ..models import toimio_wage_subsidy_rules as rules
@@ -179,7 +180,7 @@ class ToimioWageSubsidyPayImportWizard(models.TransientModel):
                 elif key in claimed:
                     error = self.env._(
                         "the payment period %(month)s has already been claimed.",
-                        month=key[1].strftime("%m/%Y"),
+                        month=format_month(self.env, key[1]),
                     )
                 else:
                     periods[vals["subsidy_id"]].append(

@@ -9,6 +9,11 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.mimetypes import guess_mimetype
+from odoo.tools.translate import LazyTranslate
+
+from odoo.addons.toimio_members.models.toimio_state_machine_mixin import Transition
+
+_lt = LazyTranslate(__name__)
 
 STATES = [
     ("new", "New"),
@@ -106,8 +111,33 @@ class ToimioWorkRequest(models.Model):
 
     _name = "toimio.work.request"
     _description = "Work request"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "toimio.state.machine.mixin",
+    ]
     _order = "id desc"
+    # The users' state changes (toimio.state.machine.mixin); scheduled, done
+    # and invoiced follow the job's shifts and invoices (WORK_STATES).
+    _toimio_transitions = {
+        "accept": Transition(
+            ("new",), "accepted", _lt("Only a new request can be accepted.")
+        ),
+        "reject": Transition(
+            ("new",),
+            "rejected",
+            _lt("Only a new request can be rejected; cancel an accepted one."),
+        ),
+        "cancel": Transition(
+            CANCELLABLE_STATES,
+            "cancelled",
+            _lt(
+                "Only a new or accepted request can be cancelled: once shifts "
+                "are planned, ask the work supervisor to change them."
+            ),
+        ),
+    }
     # A portal contact who may read the request may also write in its thread.
     _mail_post_access = "read"
 
@@ -559,26 +589,12 @@ class ToimioWorkRequest(models.Model):
     # actions
     # ------------------------------------------------------------------
 
-    def _toimio_check_state(self, allowed, action):
-        wrong = self.filtered(lambda r: r.state not in allowed)
-        if wrong:
-            states = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(action)s is not possible for %(requests)s: the request is "
-                    "%(state)s.",
-                    action=action,
-                    requests=", ".join(wrong.mapped("name")),
-                    state=states[wrong[0].state].lower(),
-                )
-            )
-
     def action_accept(self):
         """Accept new requests: each becomes a line of the customer's open
         work-request order (one per company, customer and buyer reference, on
         the customer's pricelist) and, through ``sale_timesheet``, a job to plan
         shifts on. All requests are handled in a few batched writes."""
-        self._toimio_check_state(("new",), self.env._("Accepting"))
+        self._toimio_check_transition("accept")
         self.check_access("write")
         if not self.env.user.has_group("toimio_members.group_toimio_supervisor"):
             raise AccessError(
@@ -783,7 +799,7 @@ class ToimioWorkRequest(models.Model):
         )
 
     def action_reject(self):
-        self._toimio_check_state(("new",), self.env._("Rejecting"))
+        self._toimio_check_transition("reject")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Reject work request"),
@@ -794,7 +810,7 @@ class ToimioWorkRequest(models.Model):
         }
 
     def _toimio_reject(self, reason):
-        self._toimio_check_state(("new",), self.env._("Rejecting"))
+        self._toimio_check_transition("reject")
         if not (reason or "").strip():
             raise UserError(
                 self.env._("Write the reason for rejecting: the customer reads it.")
@@ -809,7 +825,7 @@ class ToimioWorkRequest(models.Model):
         every unit: the portal checks she may read the request) or a
         supervisor. When someone else than the ordering contact cancels, the
         contact and the supervisor are told in the request's thread."""
-        self._toimio_check_state(CANCELLABLE_STATES, self.env._("Cancelling"))
+        self._toimio_check_transition("cancel")
         self.check_access("write")
         self._toimio_check_own_work()
         accepted = self.filtered(lambda r: r.state == "accepted")

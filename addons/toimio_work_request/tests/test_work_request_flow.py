@@ -138,13 +138,15 @@ class TestWorkRequestFlow(WorkRequestCase):
         request = self._request()
         request.with_user(self.supervisor).action_accept()
         self._shift(task=request.task_id)
-        with self.assertRaisesRegex(UserError, "Cancelling is not possible"):
+        with self.assertRaisesRegex(
+            UserError, "Only a new or accepted request can be cancelled"
+        ):
             request.action_cancel()
 
     def test_accept_only_new_and_only_by_supervisors(self):
         request = self._request()
         request.with_user(self.supervisor).action_accept()
-        with self.assertRaisesRegex(UserError, "Accepting is not possible"):
+        with self.assertRaisesRegex(UserError, "Only a new request can be accepted"):
             request.with_user(self.supervisor).action_accept()
         with self.assertRaises(AccessError):
             self._request().with_user(self.coach).action_accept()
