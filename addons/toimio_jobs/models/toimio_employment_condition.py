@@ -9,6 +9,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 from odoo.tools.misc import hmac
 
+from odoo.addons.toimio_members.tools.i18n_format import format_number
 from odoo.addons.toimio_members.tools.integrity import check_deferred
 
 from .employment_condition_units import forecast, month_starts, units_sql
@@ -202,7 +203,7 @@ class ToimioEmploymentCondition(models.Model):
                 Markup("<tr><td>%s</td><td class='text-end'>%s</td>")
                 % (format_date(self.env, month, date_format="MM/yyyy"), count)
                 + Markup("<td class='text-end'>%s / %s</td></tr>")
-                % (cumulative, f"{self.required_person_months:g}")
+                % (cumulative, format_number(self.env, self.required_person_months))
             )
         head = Markup(
             "<table class='table table-sm o_toimio_fulfilment'><thead><tr>"
@@ -370,9 +371,13 @@ class ToimioEmploymentCondition(models.Model):
                         "%(name)s: %(done)s of %(required)s person-months done, "
                         "%(forecast)s forecast at the contract's end.",
                         name=condition.name,
-                        done=f"{condition.units_done:g}",
-                        required=f"{condition.required_person_months:g}",
-                        forecast=f"{condition.forecast_units:.1f}",
+                        done=format_number(self.env, condition.units_done),
+                        required=format_number(
+                            self.env, condition.required_person_months
+                        ),
+                        forecast=format_number(
+                            self.env, condition.forecast_units, digits=1
+                        ),
                     ),
                 )
                 condition.at_risk_notified = True

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 
 from odoo.addons.toimio_members.tools.figures import group_periods_sql
+from odoo.addons.toimio_members.tools.i18n_format import format_number
 
 
 def reserved_share_sql(share_ids):
@@ -150,7 +151,7 @@ class ToimioReservedShare(models.Model):
                 self.env._(
                     "Under %(minimum)s %%: the company cannot take part in "
                     "reserved tenders with this period's figures.",
-                    minimum=f"{share.min_share:g}",
+                    minimum=format_number(self.env, share.min_share),
                 )
                 if share.below_minimum
                 else False
