@@ -676,9 +676,18 @@ class ToimioWorkRequest(models.Model):
                     request=self.name,
                 )
             )
-        self._toimio_check_state(
-            ("accepted", "scheduled"), self.env._("Planning a shift")
-        )
+        if self.state not in ("accepted", "scheduled"):
+            # Not a state change (toimio.state.machine.mixin): the job only
+            # takes new shifts while the request is open.
+            states = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "Planning a shift is not possible for %(request)s: the "
+                    "request is %(state)s.",
+                    request=self.name,
+                    state=states[self.state].lower(),
+                )
+            )
         today = fields.Date.context_today(self)
         day = max(self.date_from or today, today)
         hours = self.estimated_hours or self.product_id.toimio_typical_hours
