@@ -58,7 +58,21 @@ function pickMany2one(field, text, content) {
             content: `Search ${text}`,
             isActive: ["mobile"],
             trigger: ".modal:not(.o_inactive_modal) .o_searchview_input",
-            run: `edit ${text} && press Enter`,
+            run: `edit ${text}`,
+        },
+        {
+            // As Odoo's own stepUtils do: Enter before the suggestions are
+            // shown searches nothing, and the record may be off the page.
+            content: "Wait for the search's suggestions",
+            isActive: ["mobile"],
+            trigger:
+                ".modal:not(.o_inactive_modal) .dropdown-menu.o_searchview_autocomplete",
+        },
+        {
+            content: `Search the names for ${text}`,
+            isActive: ["mobile"],
+            trigger: ".modal:not(.o_inactive_modal) .o_searchview_input",
+            run: "press Enter",
         },
         {
             content: `Choose ${text}`,
@@ -191,7 +205,11 @@ registry.category("web_tour.tours").add("toimio_work_request_billing_warning", {
             trigger: ".o_control_panel .o-kanban-button-new",
             run: "click",
         },
-        ...pickMany2one("task_id", "Kaisa Koulu", "The request's job"),
+        ...pickMany2one(
+            "task_id",
+            "Ounasvaaran koulu",
+            "The request's job, named after the unit"
+        ),
         {
             content: "Starts at eight today",
             trigger: ".o_form_view .o_field_widget[name='start'] input",
