@@ -10,7 +10,7 @@ conditions over a year, against a hand-written SQL count of the same units.
 
 ``--national`` is the national volume of the issue (25,000 people, 6 million
 shifts; about an hour of setup on two cores). The people, engagements,
-target-group changes and shifts are those of bench_reporting.py (bulk SQL);
+target-group changes and shifts are toimio_bench.py's network (bulk SQL);
 each condition is one customer's contract (its order) over the year, with
 its own eligible engagement types, groups and minimum hours. The condition's
 own count (``_units_by_month``, one query for all of them) is timed against a
@@ -23,8 +23,7 @@ import sys
 import time
 from datetime import date
 
-from bench_reporting import build_orm, build_sql
-from toimio_bench import start_odoo
+from toimio_bench import build_network, rolled_back_env, start_odoo
 
 # The same units, written by hand from the base tables: the order's shifts
 # through the sale lines, each person's group periods as ranges.
@@ -148,10 +147,7 @@ def build_conditions(env, orders, count, year_start, year_end):
 def main():
     args = parse_args()
     start_odoo(args.db, args.config)
-    from odoo import SUPERUSER_ID, api
-    from odoo.modules.registry import Registry
 
-    registry = Registry(args.db)
     year = date.today().year - 1
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
     print(
@@ -159,49 +155,39 @@ def main():
         f"{args.people:,} people, {args.shifts:,} shifts over {year} (target); "
         "rolled back at the end"
     )
-    with registry.cursor() as cr:
-        env = api.Environment(
-            cr, SUPERUSER_ID, {"tracking_disable": True, "mail_notrack": True}
+    with rolled_back_env(args.db) as env:
+        cr = env.cr
+        t0 = time.perf_counter()
+        network = build_network(env, args.people, args.shifts, year_start)
+        orders, n_shifts = network["orders"], network["shifts"]
+        conditions = build_conditions(
+            env, orders, args.conditions, year_start, year_end
         )
-        try:
+        print(
+            f"setup: {args.people:,} people, {n_shifts:,} shifts, "
+            f"{len(conditions)} conditions in {time.perf_counter() - t0:.0f} s"
+        )
+        best_orm = best_sql = float("inf")
+        for _run in range(args.repeat):
             t0 = time.perf_counter()
-            _supervisors, orders = build_orm(env, args.people)
-            n_shifts, _lines, _jobs = build_sql(
-                env, args.people, args.shifts, year_start, orders
-            )
-            conditions = build_conditions(
-                env, orders, args.conditions, year_start, year_end
-            )
-            print(
-                f"setup: {args.people:,} people, {n_shifts:,} shifts, "
-                f"{len(conditions)} conditions in {time.perf_counter() - t0:.0f} s"
-            )
-            best_orm = best_sql = float("inf")
-            for _run in range(args.repeat):
-                t0 = time.perf_counter()
-                got = conditions._units_by_month()
-                best_orm = min(best_orm, time.perf_counter() - t0)
-                t0 = time.perf_counter()
-                cr.execute(BASELINE, {"ids": conditions.ids})
-                expected = {(cid, m): n for cid, m, n in cr.fetchall()}
-                best_sql = min(best_sql, time.perf_counter() - t0)
-            got = {
-                (cid, m): n for cid, months in got.items() for m, n in months.items()
-            }
-            mismatches = len(set(expected.items()) ^ set(got.items()))
-            units = sum(got.values())
-            print(f"{len(conditions)} conditions over a year: {units:,} person-months")
-            print(f"fulfilment (_units_by_month)  {best_orm * 1000:,.0f}ms")
-            print(f"hand-written SQL count        {best_sql * 1000:,.0f}ms")
-            print(
-                f"employment conditions / SQL ratio {best_orm / best_sql:.2f}× "
-                "(goal ≤ 2×)"
-            )
-            print(f"figures differing from the hand count: {mismatches}")
-            if mismatches or not units:
-                sys.exit(1)
-        finally:
-            cr.rollback()
+            got = conditions._units_by_month()
+            best_orm = min(best_orm, time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            cr.execute(BASELINE, {"ids": conditions.ids})
+            expected = {(cid, m): n for cid, m, n in cr.fetchall()}
+            best_sql = min(best_sql, time.perf_counter() - t0)
+        got = {(cid, m): n for cid, months in got.items() for m, n in months.items()}
+        mismatches = len(set(expected.items()) ^ set(got.items()))
+        units = sum(got.values())
+        print(f"{len(conditions)} conditions over a year: {units:,} person-months")
+        print(f"fulfilment (_units_by_month)  {best_orm * 1000:,.0f}ms")
+        print(f"hand-written SQL count        {best_sql * 1000:,.0f}ms")
+        print(
+            f"employment conditions / SQL ratio {best_orm / best_sql:.2f}× (goal ≤ 2×)"
+        )
+        print(f"figures differing from the hand count: {mismatches}")
+        if mismatches or not units:
+            sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,8 @@
 The database must have toimio_funding installed. Everything runs in one
 transaction that is rolled back at the end.
 
-The people, engagements, target-group changes and shifts are those of
-bench_reporting.py (bulk SQL; ``--people 25000 --shifts 6000000`` is the
+The people, engagements, target-group changes and shifts are toimio_bench.py's
+network (bulk SQL; ``--people 25000 --shifts 6000000`` is the
 national network of the issue); each person's payer is one of
 ``--agreements`` employment areas, each with an agreement of the year pricing
 every outcome. Then the twelve months are stated as the monthly action does:
@@ -30,8 +30,7 @@ import sys
 import time
 from datetime import date
 
-from bench_reporting import build_orm, build_sql
-from toimio_bench import start_odoo
+from toimio_bench import build_network, rolled_back_env, start_odoo
 
 OUTCOMES = {
     "person_month": 400,
@@ -164,13 +163,10 @@ def build_agreements(env, count, year_start, year_end):
 def main():
     args = parse_args()
     start_odoo(args.db, args.config)
-    from odoo import SUPERUSER_ID, api
-    from odoo.modules.registry import Registry
     from odoo.tools import SQL
 
     from odoo.addons.toimio_funding.models.toimio_funding_outcome import units_sql
 
-    registry = Registry(args.db)
     year = date.today().year - 1
     year_start, year_end = date(year, 1, 1), date(year, 12, 31)
     print(
@@ -178,105 +174,98 @@ def main():
         f"{args.people:,} people, {args.shifts:,} shifts over {year} (target); "
         "rolled back at the end"
     )
-    with registry.cursor() as cr:
-        env = api.Environment(
-            cr, SUPERUSER_ID, {"tracking_disable": True, "mail_notrack": True}
+    with rolled_back_env(args.db) as env:
+        cr = env.cr
+        t0 = time.perf_counter()
+        network = build_network(env, args.people, args.shifts, year_start)
+        n_shifts = network["shifts"]
+        agreements = build_agreements(env, args.agreements, year_start, year_end)
+        env.flush_all()
+        print(
+            f"setup: {args.people:,} people, {n_shifts:,} shifts, "
+            f"{len(agreements)} agreements in {time.perf_counter() - t0:.0f} s"
         )
-        try:
-            t0 = time.perf_counter()
-            _supervisors, orders = build_orm(env, args.people)
-            n_shifts, _lines, _jobs = build_sql(
-                env, args.people, args.shifts, year_start, orders
+        Statement = env["toimio.funding.statement"]
+        t_orm = t_sql = t_count = 0.0
+        units = kept = 0
+        mismatches = 0
+        for month in range(1, 13):
+            first = date(year, month, 1)
+            last = (
+                date(year, month + 1, 1) if month < 12 else date(year + 1, 1, 1)
+            ).toordinal() - 1
+            last = date.fromordinal(last)
+            statements = Statement.create(
+                [
+                    {
+                        "agreement_id": agreement.id,
+                        "period_start": first,
+                        "period_end": last,
+                    }
+                    for agreement in agreements
+                ]
             )
-            agreements = build_agreements(env, args.agreements, year_start, year_end)
             env.flush_all()
-            print(
-                f"setup: {args.people:,} people, {n_shifts:,} shifts, "
-                f"{len(agreements)} agreements in {time.perf_counter() - t0:.0f} s"
-            )
-            Statement = env["toimio.funding.statement"]
-            t_orm = t_sql = t_count = 0.0
-            units = kept = 0
-            mismatches = 0
-            for month in range(1, 13):
-                first = date(year, month, 1)
-                last = (
-                    date(year, month + 1, 1) if month < 12 else date(year + 1, 1, 1)
-                ).toordinal() - 1
-                last = date.fromordinal(last)
-                statements = Statement.create(
-                    [
-                        {
-                            "agreement_id": agreement.id,
-                            "period_start": first,
-                            "period_end": last,
-                        }
-                        for agreement in agreements
-                    ]
-                )
+            # Between two months autovacuum would have analysed the
+            # statements and units grown in this transaction; without
+            # statistics the foreign-key check of each unit scans the
+            # statements.
+            cr.execute(ANALYZE)
+            # The best of --repeat runs of each (the machine is shared):
+            # computing again replaces the units, as the button does.
+            best = best_count = best_sql = float("inf")
+            for _run in range(args.repeat):
+                t0 = time.perf_counter()
+                statements.action_compute()
                 env.flush_all()
-                # Between two months autovacuum would have analysed the
-                # statements and units grown in this transaction; without
-                # statistics the foreign-key check of each unit scans the
-                # statements.
-                cr.execute(ANALYZE)
-                # The best of --repeat runs of each (the machine is shared):
-                # computing again replaces the units, as the button does.
-                best = best_count = best_sql = float("inf")
-                for _run in range(args.repeat):
-                    t0 = time.perf_counter()
-                    statements.action_compute()
-                    env.flush_all()
-                    best = min(best, time.perf_counter() - t0)
-                    # Diagnostic: the same unit queries, only counted (no
-                    # evidence rows written).
-                    t0 = time.perf_counter()
-                    for outcome in OUTCOMES:
-                        cr.execute(
-                            SQL(
-                                "SELECT COUNT(*) FROM (%s) u",
-                                units_sql(outcome, statements.ids),
-                            )
+                best = min(best, time.perf_counter() - t0)
+                # Diagnostic: the same unit queries, only counted (no
+                # evidence rows written).
+                t0 = time.perf_counter()
+                for outcome in OUTCOMES:
+                    cr.execute(
+                        SQL(
+                            "SELECT COUNT(*) FROM (%s) u",
+                            units_sql(outcome, statements.ids),
                         )
-                    best_count = min(best_count, time.perf_counter() - t0)
-                    t0 = time.perf_counter()
-                    cr.execute(BASELINE, {"ids": statements.ids})
-                    expected = {(sid, outcome): n for sid, outcome, n in cr.fetchall()}
-                    best_sql = min(best_sql, time.perf_counter() - t0)
-                t_orm += best
-                t_count += best_count
-                t_sql += best_sql
-                got = {
-                    (line.statement_id.id, line.outcome): line.quantity
-                    for line in statements.line_ids
-                    if line.quantity
-                }
-                mismatches += len(set(expected.items()) ^ set(got.items()))
-                units += sum(got.values())
-                # Every unit is kept as the annex's evidence row.
-                cr.execute(
-                    "SELECT COUNT(*) FROM toimio_funding_statement_unit "
-                    "WHERE statement_id = ANY(%s)",
-                    [statements.ids],
-                )
-                kept += cr.fetchone()[0]
-            print(
-                f"12 monthly batches of {len(agreements)} statements: "
-                f"{units:,} units, {kept:,} evidence rows kept"
+                    )
+                best_count = min(best_count, time.perf_counter() - t0)
+                t0 = time.perf_counter()
+                cr.execute(BASELINE, {"ids": statements.ids})
+                expected = {(sid, outcome): n for sid, outcome, n in cr.fetchall()}
+                best_sql = min(best_sql, time.perf_counter() - t0)
+            t_orm += best
+            t_count += best_count
+            t_sql += best_sql
+            got = {
+                (line.statement_id.id, line.outcome): line.quantity
+                for line in statements.line_ids
+                if line.quantity
+            }
+            mismatches += len(set(expected.items()) ^ set(got.items()))
+            units += sum(got.values())
+            # Every unit is kept as the annex's evidence row.
+            cr.execute(
+                "SELECT COUNT(*) FROM toimio_funding_statement_unit "
+                "WHERE statement_id = ANY(%s)",
+                [statements.ids],
             )
-            print(f"statements (action_compute)   {t_orm * 1000:,.0f}ms")
-            print(f"hand-written SQL counts       {t_sql * 1000:,.0f}ms")
-            print(
-                f"unit queries only counted     {t_count * 1000:,.0f}ms "
-                f"({t_count / t_sql:.2f}× the hand-written SQL; the rest of "
-                "action_compute is writing the evidence rows)"
-            )
-            print(f"funding statements / SQL ratio {t_orm / t_sql:.2f}× (goal ≤ 2×)")
-            print(f"figures differing from the hand count: {mismatches}")
-            if mismatches or kept != units:
-                sys.exit(1)
-        finally:
-            cr.rollback()
+            kept += cr.fetchone()[0]
+        print(
+            f"12 monthly batches of {len(agreements)} statements: "
+            f"{units:,} units, {kept:,} evidence rows kept"
+        )
+        print(f"statements (action_compute)   {t_orm * 1000:,.0f}ms")
+        print(f"hand-written SQL counts       {t_sql * 1000:,.0f}ms")
+        print(
+            f"unit queries only counted     {t_count * 1000:,.0f}ms "
+            f"({t_count / t_sql:.2f}× the hand-written SQL; the rest of "
+            "action_compute is writing the evidence rows)"
+        )
+        print(f"funding statements / SQL ratio {t_orm / t_sql:.2f}× (goal ≤ 2×)")
+        print(f"figures differing from the hand count: {mismatches}")
+        if mismatches or kept != units:
+            sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ import time
 from datetime import date
 
 from psycopg2.errors import QueryCanceled
-from toimio_bench import create_customer_orders, create_supervisors, start_odoo
+from toimio_bench import build_network, rolled_back_env, start_odoo
 
 
 def parse_args():
@@ -61,258 +61,6 @@ def parse_args():
         "slower than that (default 600)",
     )
     return parser.parse_args()
-
-
-# -- data ---------------------------------------------------------------------
-
-
-def build_orm(env, people):
-    """Supervisors, customers and their confirmed orders (one job each)."""
-    supervisors = create_supervisors(
-        env, max(5, people // 100), "bench_reporting_supervisor"
-    )
-    orders, _product = create_customer_orders(
-        env, max(20, people // 25), supervisors, 10_000
-    )
-    env.flush_all()
-    return supervisors, orders
-
-
-def build_sql(env, people, shifts, year_start, orders):
-    """People, engagements, group changes, shifts and timesheet lines in SQL."""
-    cr = env.cr
-    company = env.company.id
-    uid = env.uid
-    types = {
-        code: env.ref(f"toimio_members.engagement_type_{code}").id
-        for code in ("employment", "subsidised", "work_trial", "rehab", "participation")
-    }
-    # People: a resource and an employee each.
-    cr.execute(
-        """
-        CREATE TEMP TABLE bench_people ON COMMIT DROP AS
-        WITH r AS (
-            INSERT INTO resource_resource
-                   (name, resource_type, time_efficiency, tz, active, company_id,
-                    create_uid, write_uid, create_date, write_date)
-            SELECT 'Bench henkilö ' || g, 'user', 100, 'Europe/Helsinki', TRUE, %(c)s,
-                   %(u)s, %(u)s, now(), now()
-              FROM generate_series(1, %(n)s) g
-         RETURNING id, name
-        )
-        SELECT r.id AS resource_id, r.name, row_number() OVER (ORDER BY r.id) AS n
-          FROM r
-        """,
-        {"c": company, "u": uid, "n": people},
-    )
-    cr.execute(
-        """
-        ALTER TABLE bench_people ADD COLUMN employee_id integer;
-        WITH e AS (
-            INSERT INTO hr_employee
-                   (resource_id, name, company_id, employee_type, active,
-                    distance_home_work_unit, marital, gender, birthday,
-                    create_uid, write_uid, create_date, write_date)
-            SELECT p.resource_id, p.name, %(c)s, 'employee', TRUE, 'kilometers',
-                   'single',
-                   CASE WHEN p.n %% 10 < 5 THEN 'female'
-                        WHEN p.n %% 10 < 9 THEN 'male' ELSE 'other' END,
-                   CASE WHEN p.n %% 17 = 0 THEN NULL
-                        ELSE date '1958-01-01' + (p.n * 7919 %% 16000)::int END,
-                   %(u)s, %(u)s, now(), now()
-              FROM bench_people p
-         RETURNING id, resource_id
-        )
-        UPDATE bench_people p SET employee_id = e.id FROM e
-         WHERE e.resource_id = p.resource_id;
-        CREATE INDEX ON bench_people (n);
-        """,
-        {"c": company, "u": uid},
-    )
-    # Engagements: everybody has a first one; a fifth leave during the year
-    # and start a second one the next day.
-    type_case = (
-        "CASE WHEN p.n %% 10 < 4 THEN {employment} WHEN p.n %% 10 < 6 THEN "
-        "{subsidised} WHEN p.n %% 10 < 7 THEN {work_trial} WHEN p.n %% 10 < 8 "
-        "THEN {rehab} ELSE {participation} END"
-    ).format(**types)
-    cr.execute(
-        f"""
-        INSERT INTO toimio_engagement
-               (name, employee_id, type_id, type_code, type_exclusive, company_id,
-                date_start, date_end, target_group, state, exit_outcome,
-                followup_result, followup_date, followup_due_date,
-                entry_labour_status, entry_education,
-                create_uid, write_uid, create_date, write_date)
-        SELECT p.name, p.employee_id, t.id, t.code, t.exclusive, %(c)s,
-               %(y)s::date - 60 - (p.n %% 700)::int,
-               CASE WHEN p.n %% 5 = 0 THEN %(y)s::date + (p.n * 13 %% 330)::int END,
-               ((p.n %% 3) + 1)::varchar,
-               CASE WHEN p.n %% 5 = 0 THEN 'ended' ELSE 'active' END,
-               CASE WHEN p.n %% 5 = 0 THEN (ARRAY['open_labour_market',
-                    'education', 'other_service', 'pension', 'other_engagement',
-                    'other', 'unknown'])[1 + (p.n / 5) %% 7] END,
-               CASE WHEN p.n %% 10 = 0 THEN (ARRAY['employed', 'education',
-                    'other', 'unknown'])[1 + (p.n / 10) %% 4] END,
-               CASE WHEN p.n %% 10 = 0
-                    THEN %(y)s::date + (p.n * 13 %% 330)::int + 190 END,
-               CASE WHEN p.n %% 5 = 0
-                    THEN %(y)s::date + (p.n * 13 %% 330)::int + 183 END,
-               (ARRAY['employed', 'unemployed', 'long_term_unemployed',
-                      'inactive'])[1 + p.n %% 4],
-               (ARRAY['isced_0_2', 'isced_3_4', 'isced_5_8'])[1 + p.n %% 3],
-               %(u)s, %(u)s, now(), now()
-          FROM bench_people p
-          JOIN toimio_engagement_type t ON t.id = {type_case};
-        -- The disability answer: the person's, in their work adjustments.
-        INSERT INTO toimio_work_adjustment
-               (employee_id, company_id, disability,
-                create_uid, write_uid, create_date, write_date)
-        SELECT p.employee_id, %(c)s,
-               (ARRAY['yes', 'no', 'no', 'undisclosed'])[1 + p.n %% 4],
-               %(u)s, %(u)s, now(), now()
-          FROM bench_people p;
-        INSERT INTO toimio_engagement
-               (name, employee_id, type_id, type_code, type_exclusive, company_id,
-                date_start, target_group, state, entry_labour_status,
-                entry_education, create_uid, write_uid, create_date, write_date)
-        SELECT p.name, p.employee_id, %(employment)s, 'employment', TRUE, %(c)s,
-               e.date_end + 1, '1', 'active', 'employed', 'isced_3_4',
-               %(u)s, %(u)s, now(), now()
-          FROM bench_people p
-          JOIN toimio_engagement e ON e.employee_id = p.employee_id
-         WHERE p.n %% 5 = 0;
-        """,
-        {"c": company, "u": uid, "y": year_start, "employment": types["employment"]},
-    )
-    # Target groups: the first assignment, and for a third of the people a
-    # change during the year (III → II, II → I, I → II).
-    cr.execute(
-        """
-        INSERT INTO toimio_target_group_change
-               (employee_id, company_id, date, old_group, new_group, reason, user_id,
-                create_uid, write_uid, create_date, write_date)
-        SELECT e.employee_id, %(c)s, e.date_start, NULL, e.target_group, 'bench',
-               %(u)s, %(u)s, %(u)s, now(), now()
-          FROM toimio_engagement e JOIN bench_people p ON p.employee_id = e.employee_id
-         WHERE e.state = 'ended' OR p.n %% 5 != 0
-        UNION ALL
-        SELECT p.employee_id, %(c)s, %(y)s::date + (p.n * 7 %% 300)::int + 1,
-               ((p.n %% 3) + 1)::varchar,
-               CASE (p.n %% 3) + 1 WHEN 3 THEN '2' WHEN 2 THEN '1' ELSE '2' END,
-               'bench', %(u)s, %(u)s, %(u)s, now(), now()
-          FROM bench_people p
-         WHERE p.n %% 3 = 0 AND p.n %% 5 != 0;
-        UPDATE hr_employee emp SET toimio_target_group = last.new_group
-          FROM (SELECT DISTINCT ON (employee_id) employee_id, new_group
-                  FROM toimio_target_group_change
-                 ORDER BY employee_id, date DESC, id DESC) last
-         WHERE last.employee_id = emp.id
-           AND emp.id IN (SELECT employee_id FROM bench_people);
-        """,
-        {"c": company, "u": uid, "y": year_start},
-    )
-    # Jobs: person n works on the job of customer n mod customers.
-    cr.execute(
-        """
-        CREATE TEMP TABLE bench_jobs ON COMMIT DROP AS
-        SELECT row_number() OVER (ORDER BY t.id) - 1 AS k, t.id AS task_id,
-               t.project_id, t.sale_line_id, t.partner_id, t.company_id,
-               so.toimio_supervisor_id AS supervisor_id
-          FROM project_task t
-          JOIN sale_order_line sol ON sol.id = t.sale_line_id
-          JOIN sale_order so ON so.id = sol.order_id
-         WHERE so.id IN %(orders)s
-        """,
-        {"orders": tuple(orders.ids)},
-    )
-    cr.execute("SELECT count(*) FROM bench_jobs")
-    n_jobs = cr.fetchone()[0]
-    # Shifts: the first weekdays of the year, one a day per person, 8–12
-    # Helsinki time (06–10 UTC; daylight saving time does not matter here).
-    days = -(-shifts // people)
-    cr.execute(
-        """
-        CREATE TEMP TABLE bench_days ON COMMIT DROP AS
-        SELECT d::date AS day
-          FROM generate_series(%(y)s::date, %(y)s::date + 400, '1 day') d
-         WHERE extract(isodow FROM d) < 6
-         ORDER BY d
-         LIMIT %(days)s
-        """,
-        {"y": year_start, "days": days},
-    )
-    cr.execute(
-        """
-        INSERT INTO toimio_shift
-               (employee_id, task_id, project_id, sale_line_id, partner_id,
-                company_id, supervisor_id, start, stop, date, break_minutes,
-                planned_hours, state, actual_start, actual_stop, worked_hours,
-                duration, absence_reason, engagement_id, engagement_type_id,
-                create_uid, write_uid, create_date, write_date)
-        SELECT p.employee_id, j.task_id, j.project_id, j.sale_line_id, j.partner_id,
-               j.company_id, j.supervisor_id,
-               d.day + time '06:00', d.day + time '10:00', d.day, 0, 4.0,
-               s.state, d.day + time '06:00', d.day + time '10:00',
-               CASE WHEN s.state = 'done' THEN 4.0 ELSE 0 END,
-               CASE WHEN s.state IN ('done', 'planned') THEN 4.0 ELSE 0 END,
-               CASE WHEN s.state = 'absent' THEN 'sick' END,
-               e.id, e.type_id, %(u)s, %(u)s, now(), now()
-          FROM bench_days d
-         CROSS JOIN bench_people p
-          JOIN bench_jobs j ON j.k = p.n %% %(jobs)s
-          JOIN toimio_engagement e
-            ON e.employee_id = p.employee_id
-           AND e.date_start <= d.day
-           AND (e.date_end IS NULL OR e.date_end >= d.day)
-         CROSS JOIN LATERAL (
-               SELECT CASE WHEN h < 85 THEN 'done' WHEN h < 93 THEN 'absent'
-                           WHEN h < 98 THEN 'planned' ELSE 'cancelled' END AS state
-                 FROM (SELECT (p.n * 31 + (d.day - %(y)s::date) * 17) %% 100 AS h) x
-               ) s
-        """,
-        {"u": uid, "y": year_start, "jobs": n_jobs},
-    )
-    n_shifts = cr.rowcount
-    # One timesheet line per done shift of an invoiceable engagement type.
-    cr.execute(
-        """
-        INSERT INTO account_analytic_line
-               (name, date, amount, unit_amount, company_id, product_uom_id,
-                project_id, task_id, employee_id, so_line, toimio_shift_id,
-                account_id, user_id, create_uid, write_uid, create_date, write_date)
-        SELECT 'Bench', s.date, 0, s.worked_hours, s.company_id, %(hour)s,
-               s.project_id, s.task_id, s.employee_id, s.sale_line_id, s.id,
-               pr.account_id, %(u)s, %(u)s, %(u)s, now(), now()
-          FROM toimio_shift s
-          JOIN toimio_engagement_type t ON t.id = s.engagement_type_id
-          JOIN project_project pr ON pr.id = s.project_id
-         WHERE s.state = 'done' AND t.invoiceable
-           AND s.employee_id IN (SELECT employee_id FROM bench_people)
-        """,
-        {"u": uid, "hour": env.ref("uom.product_uom_hour").id},
-    )
-    n_lines = cr.rowcount
-    # Fresh statistics for every table the set-up wrote, the ORM's ones
-    # included: without them PostgreSQL plans the year's joins for the tiny
-    # tables it last saw (a nested loop over 3 million lines × 1,000 order
-    # lines ran for hours).
-    for table in (
-        "res_partner",
-        "res_users",
-        "sale_order",
-        "sale_order_line",
-        "project_project",
-        "project_task",
-        "hr_employee",
-        "toimio_engagement",
-        "toimio_target_group_change",
-        "toimio_shift",
-        "account_analytic_line",
-    ):
-        cr.execute(f"ANALYZE {table}")
-    env.invalidate_all()
-    return n_shifts, n_lines, n_jobs
 
 
 # -- measuring ------------------------------------------------------------------
@@ -565,12 +313,10 @@ def baselines(company_id, year_start, year_end, supervisor_id, customer_id):
 def main():
     args = parse_args()
     start_odoo(args.db, args.config)
-    from odoo import SUPERUSER_ID, api
-    from odoo.modules.registry import Registry
+    from odoo import api
 
     from odoo.addons.toimio_jobs.wizards.toimio_xlsx import build_xlsx
 
-    registry = Registry(args.db)
     today = date.today()
     year_start = date(today.year - 1, 1, 1)
     year_end = date(today.year - 1, 12, 31)
@@ -579,186 +325,82 @@ def main():
         f"{args.shifts:,} shifts over {year_start.year} (target), "
         f"median of {args.repeat} runs; rolled back at the end"
     )
-    with registry.cursor() as cr:
-        env = api.Environment(
-            cr, SUPERUSER_ID, {"tracking_disable": True, "mail_notrack": True}
+    with rolled_back_env(args.db) as env:
+        cr = env.cr
+        network = build_network(env, args.people, args.shifts, year_start)
+        supervisors, orders = network["supervisors"], network["orders"]
+        print(
+            f"setup: ORM {len(orders)} customers with orders and "
+            f"{len(supervisors)} supervisors in {network['orm_seconds']:.0f} s; "
+            f"SQL {args.people:,} people, {network['shifts']:,} shifts on "
+            f"{network['jobs']} jobs, {network['lines']:,} timesheet lines in "
+            f"{network['sql_seconds']:.0f} s"
         )
-        try:
-            t0 = time.perf_counter()
-            supervisors, orders = build_orm(env, args.people)
-            t_orm = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            n_shifts, n_lines, n_jobs = build_sql(
-                env, args.people, args.shifts, year_start, orders
-            )
-            t_sql = time.perf_counter() - t0
-            print(
-                f"setup: ORM {len(orders)} customers with orders and "
-                f"{len(supervisors)} supervisors in {t_orm:.0f} s; SQL "
-                f"{args.people:,} people, {n_shifts:,} shifts on {n_jobs} jobs, "
-                f"{n_lines:,} timesheet lines in {t_sql:.0f} s"
-            )
-            company = env.company
-            admin = env.ref("base.user_admin")
-            admin_env = api.Environment(
-                cr,
-                admin.id,
-                {"allowed_company_ids": company.ids, "tracking_disable": True},
-            )
-            supervisor = supervisors[0]
-            supervisor_env = api.Environment(
-                cr, supervisor.id, {"allowed_company_ids": company.ids}
-            )
-            cr.execute(
-                "SELECT partner_id FROM toimio_shift WHERE company_id = %s "
-                "GROUP BY partner_id ORDER BY count(*) DESC LIMIT 1",
-                (company.id,),
-            )
-            customer_id = cr.fetchone()[0]
-            params, queries = baselines(
-                company.id, year_start, year_end, supervisor.id, customer_id
-            )
-            year = [
-                ("company_id", "=", company.id),
-                ("date", ">=", year_start),
-                ("date", "<=", year_end),
-            ]
-            hours_measures = [
-                "planned_hours:sum",
-                "done_hours:sum",
-                "absent_hours:sum",
-                "participation_days:sum",
-                "absence_rate:avg",
-            ]
-            Hours = admin_env["toimio.hours.report"]
+        company = env.company
+        admin = env.ref("base.user_admin")
+        admin_env = api.Environment(
+            cr,
+            admin.id,
+            {"allowed_company_ids": company.ids, "tracking_disable": True},
+        )
+        supervisor = supervisors[0]
+        supervisor_env = api.Environment(
+            cr, supervisor.id, {"allowed_company_ids": company.ids}
+        )
+        cr.execute(
+            "SELECT partner_id FROM toimio_shift WHERE company_id = %s "
+            "GROUP BY partner_id ORDER BY count(*) DESC LIMIT 1",
+            (company.id,),
+        )
+        customer_id = cr.fetchone()[0]
+        params, queries = baselines(
+            company.id, year_start, year_end, supervisor.id, customer_id
+        )
+        year = [
+            ("company_id", "=", company.id),
+            ("date", ">=", year_start),
+            ("date", "<=", year_end),
+        ]
+        hours_measures = [
+            "planned_hours:sum",
+            "done_hours:sum",
+            "absent_hours:sum",
+            "participation_days:sum",
+            "absence_rate:avg",
+        ]
+        Hours = admin_env["toimio.hours.report"]
 
-            def funder_wizard():
-                return admin_env["toimio.funder.indicator.wizard"].create(
-                    {
-                        "company_id": company.id,
-                        "date_from": year_start,
-                        "date_to": year_end,
-                    }
-                )
+        def funder_wizard():
+            return admin_env["toimio.funder.indicator.wizard"].create(
+                {
+                    "company_id": company.id,
+                    "date_from": year_start,
+                    "date_to": year_end,
+                }
+            )
 
-            def impact_wizard():
-                return admin_env["toimio.customer.impact.wizard"].create(
-                    {
-                        "partner_id": customer_id,
-                        "company_id": company.id,
-                        "date_from": year_start,
-                        "date_to": year_end,
-                    }
-                )
+        def impact_wizard():
+            return admin_env["toimio.customer.impact.wizard"].create(
+                {
+                    "partner_id": customer_id,
+                    "company_id": company.id,
+                    "date_from": year_start,
+                    "date_to": year_end,
+                }
+            )
 
-            funder = funder_wizard()
-            impact = impact_wizard()
+        funder = funder_wizard()
+        impact = impact_wizard()
 
-            def funder_queries():
-                counts = funder._toimio_counts()
-                funder._toimio_median_days_to_leaving()
-                return counts
+        def funder_queries():
+            counts = funder._toimio_counts()
+            funder._toimio_median_days_to_leaving()
+            return counts
 
-            cases = [
-                (
-                    "hours and days (month × company × type × group × customer)",
-                    lambda: Hours._read_group(
-                        year,
-                        [
-                            "date:month",
-                            "company_id",
-                            "type_id",
-                            "target_group",
-                            "partner_id",
-                        ],
-                        hours_measures,
-                    ),
-                    "hours",
-                ),
-                (
-                    "hours of one supervisor's teams (record rules)",
-                    lambda: supervisor_env["toimio.hours.report"]._read_group(
-                        year, ["date:month", "type_id"], hours_measures
-                    ),
-                    "hours_supervisor",
-                ),
-                (
-                    "transitions (kind × outcome × group at entry, median days)",
-                    lambda: admin_env["toimio.transition.report"]._read_group(
-                        year,
-                        ["kind", "exit_outcome", "entry_group"],
-                        ["transition_count:sum", "median_days:avg"],
-                    ),
-                    "transitions",
-                ),
-                ("funder indicators (the wizard's queries)", funder_queries, "funder"),
-                (
-                    "customer impact statement (largest customer)",
-                    impact._toimio_cells,
-                    "impact",
-                ),
-                (
-                    "economy (month × kind × partner)",
-                    lambda: admin_env["toimio.economy.report"]._read_group(
-                        year,
-                        ["date:month", "kind", "partner_id"],
-                        [
-                            "hours:sum",
-                            "revenue:sum",
-                            "revenue_invoiced:sum",
-                            "subsidy_at_risk:sum",
-                            "compensation:sum",
-                        ],
-                    ),
-                    "economy",
-                ),
-                (
-                    "people now (group × type)",
-                    lambda: admin_env["toimio.people.report"]._read_group(
-                        [("company_id", "=", company.id)],
-                        ["target_group", "type_id"],
-                        ["people:sum"],
-                    ),
-                    "people",
-                ),
-            ]
-            print(f"{'report':<62} {'ours':>9} {'SQL':>9} {'ratio':>7}")
-            worst = 0.0
-            wanted = set(args.cases.split(",")) if args.cases else None
-            for label, ours, key in cases:
-                if wanted and key not in wanted:
-                    continue
-                t_ours, result = timed(env, ours, args.repeat)
-                t_base = baseline_time(env, queries[key], params, args)
-                if t_base is None:
-                    print(
-                        f"{label:<62} {t_ours * 1000:7.0f}ms "
-                        f"> {args.baseline_timeout} s (SQL cancelled) "
-                        f"({len(result)} rows)"
-                    )
-                    continue
-                ratio = t_ours / t_base if t_base else 0.0
-                worst = max(worst, ratio)
-                print(
-                    f"{label:<62} {t_ours * 1000:7.0f}ms {t_base * 1000:7.0f}ms "
-                    f"{ratio:6.2f}× ({len(result)} rows)"
-                )
-            print(f"worst ratio {worst:.2f}× (goal ≤ 2×)")
-            for label, make in (
-                ("funder indicators", funder_wizard),
-                ("customer impact statement", impact_wizard),
-            ):
-                t_wizard, _lines = timed(
-                    env, lambda make=make: make().action_compute(), args.repeat
-                )
-                print(
-                    f"{label} wizard end to end (queries, lines, form): "
-                    f"{t_wizard * 1000:.0f} ms"
-                )
-
-            # XLSX export of a year's hours report.
-            def export():
-                rows = Hours._read_group(
+        cases = [
+            (
+                "hours and days (month × company × type × group × customer)",
+                lambda: Hours._read_group(
                     year,
                     [
                         "date:month",
@@ -768,44 +410,138 @@ def main():
                         "partner_id",
                     ],
                     hours_measures,
-                )
-                table = [
+                ),
+                "hours",
+            ),
+            (
+                "hours of one supervisor's teams (record rules)",
+                lambda: supervisor_env["toimio.hours.report"]._read_group(
+                    year, ["date:month", "type_id"], hours_measures
+                ),
+                "hours_supervisor",
+            ),
+            (
+                "transitions (kind × outcome × group at entry, median days)",
+                lambda: admin_env["toimio.transition.report"]._read_group(
+                    year,
+                    ["kind", "exit_outcome", "entry_group"],
+                    ["transition_count:sum", "median_days:avg"],
+                ),
+                "transitions",
+            ),
+            ("funder indicators (the wizard's queries)", funder_queries, "funder"),
+            (
+                "customer impact statement (largest customer)",
+                impact._toimio_cells,
+                "impact",
+            ),
+            (
+                "economy (month × kind × partner)",
+                lambda: admin_env["toimio.economy.report"]._read_group(
+                    year,
+                    ["date:month", "kind", "partner_id"],
                     [
-                        row[0].strftime("%Y-%m"),
-                        row[1].name,
-                        row[2].name or "",
-                        row[3] or "",
-                        row[4].name or "",
-                        *(float(value or 0) for value in row[5:]),
-                    ]
-                    for row in rows
-                ]
-                sheet = {
-                    "name": "Hours",
-                    "title": [f"Hours and days {year_start.year}"],
-                    "header": [
-                        "Month",
-                        "Company",
-                        "Engagement type",
-                        "Target group",
-                        "Customer",
-                        "Planned",
-                        "Done",
-                        "Absent",
-                        "Participation days",
-                        "Absence rate %",
+                        "hours:sum",
+                        "revenue:sum",
+                        "revenue_invoiced:sum",
+                        "subsidy_at_risk:sum",
+                        "compensation:sum",
                     ],
-                    "rows": table,
-                }
-                return build_xlsx([sheet]), len(rows)
-
-            t_export, (content, n_rows) = timed(env, export, args.repeat)
+                ),
+                "economy",
+            ),
+            (
+                "people now (group × type)",
+                lambda: admin_env["toimio.people.report"]._read_group(
+                    [("company_id", "=", company.id)],
+                    ["target_group", "type_id"],
+                    ["people:sum"],
+                ),
+                "people",
+            ),
+        ]
+        print(f"{'report':<62} {'ours':>9} {'SQL':>9} {'ratio':>7}")
+        worst = 0.0
+        wanted = set(args.cases.split(",")) if args.cases else None
+        for label, ours, key in cases:
+            if wanted and key not in wanted:
+                continue
+            t_ours, result = timed(env, ours, args.repeat)
+            t_base = baseline_time(env, queries[key], params, args)
+            if t_base is None:
+                print(
+                    f"{label:<62} {t_ours * 1000:7.0f}ms "
+                    f"> {args.baseline_timeout} s (SQL cancelled) "
+                    f"({len(result)} rows)"
+                )
+                continue
+            ratio = t_ours / t_base if t_base else 0.0
+            worst = max(worst, ratio)
             print(
-                f"XLSX export of the year's hours report: {t_export * 1000:.0f} ms "
-                f"({n_rows:,} rows, {len(content) / 1024:.0f} KiB)"
+                f"{label:<62} {t_ours * 1000:7.0f}ms {t_base * 1000:7.0f}ms "
+                f"{ratio:6.2f}× ({len(result)} rows)"
             )
-        finally:
-            cr.rollback()
+        print(f"worst ratio {worst:.2f}× (goal ≤ 2×)")
+        for label, make in (
+            ("funder indicators", funder_wizard),
+            ("customer impact statement", impact_wizard),
+        ):
+            t_wizard, _lines = timed(
+                env, lambda make=make: make().action_compute(), args.repeat
+            )
+            print(
+                f"{label} wizard end to end (queries, lines, form): "
+                f"{t_wizard * 1000:.0f} ms"
+            )
+
+        # XLSX export of a year's hours report.
+        def export():
+            rows = Hours._read_group(
+                year,
+                [
+                    "date:month",
+                    "company_id",
+                    "type_id",
+                    "target_group",
+                    "partner_id",
+                ],
+                hours_measures,
+            )
+            table = [
+                [
+                    row[0].strftime("%Y-%m"),
+                    row[1].name,
+                    row[2].name or "",
+                    row[3] or "",
+                    row[4].name or "",
+                    *(float(value or 0) for value in row[5:]),
+                ]
+                for row in rows
+            ]
+            sheet = {
+                "name": "Hours",
+                "title": [f"Hours and days {year_start.year}"],
+                "header": [
+                    "Month",
+                    "Company",
+                    "Engagement type",
+                    "Target group",
+                    "Customer",
+                    "Planned",
+                    "Done",
+                    "Absent",
+                    "Participation days",
+                    "Absence rate %",
+                ],
+                "rows": table,
+            }
+            return build_xlsx([sheet]), len(rows)
+
+        t_export, (content, n_rows) = timed(env, export, args.repeat)
+        print(
+            f"XLSX export of the year's hours report: {t_export * 1000:.0f} ms "
+            f"({n_rows:,} rows, {len(content) / 1024:.0f} KiB)"
+        )
     return 0
 
 
