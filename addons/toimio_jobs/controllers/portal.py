@@ -12,25 +12,16 @@ from odoo import fields, http
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.toimio_members.tools.portal import ToimioPortalMixin, portal_page
 
 
-class ToimioSchedulePortal(CustomerPortal):
+class ToimioSchedulePortal(ToimioPortalMixin, CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "toimio_shift_count" in counters:
-            employees = request.env["hr.employee"]._toimio_own_employees()
-            values["toimio_shift_count"] = (
-                request.env["toimio.shift"]
-                .sudo()
-                .search_count(
-                    [
-                        ("employee_id", "in", employees.ids),
-                        ("stop", ">=", fields.Datetime.now()),
-                        ("state", "=", "planned"),
-                    ]
-                )
-                if employees
-                else 0
+            values["toimio_shift_count"] = self._toimio_own_count(
+                "toimio.shift",
+                [("stop", ">=", fields.Datetime.now()), ("state", "=", "planned")],
             )
         return values
 
@@ -38,29 +29,21 @@ class ToimioSchedulePortal(CustomerPortal):
     def home(self, **kw):
         """The schedule tile only for members (people with a person record),
         not for customers' contacts."""
-        response = super().home(**kw)
-        response.qcontext["toimio_show_schedule"] = bool(
-            request.env["hr.employee"]._toimio_own_employees()
-        )
-        return response
+        return self._toimio_member_tile(super().home(**kw), "toimio_show_schedule")
 
-    @http.route("/my/schedule", type="http", auth="user", methods=["GET"], website=True)
+    @portal_page("/my/schedule")
     def portal_my_schedule(self, **kw):
         employees = request.env["hr.employee"]._toimio_own_employees()
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "toimio_schedule",
-                "employees": employees,
-                "upcoming": [],
-                "past": [],
-                "next_shift": None,
-                "later": [],
-                "feed_url": False,
-                "email_optout": False,
-                "message": kw.get("message"),
-            }
-        )
+        values = {
+            "employees": employees,
+            "upcoming": [],
+            "past": [],
+            "next_shift": None,
+            "later": [],
+            "feed_url": False,
+            "email_optout": False,
+            "message": kw.get("message"),
+        }
         if employees:
             employees._toimio_ensure_ical_token()
             values.update(
@@ -72,24 +55,18 @@ class ToimioSchedulePortal(CustomerPortal):
                 f"{base_url}/my/schedule/ical/{employee.toimio_ical_token}.ics"
             )
             values["email_optout"] = all(employees.mapped("toimio_shift_email_optout"))
-        return request.render("toimio_jobs.portal_my_schedule", values)
+        return self._toimio_render(
+            "toimio_jobs.portal_my_schedule", "toimio_schedule", values
+        )
 
-    @http.route(
-        "/my/schedule/feed/regenerate",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @portal_page("/my/schedule/feed/regenerate", methods=("POST",))
     def portal_my_schedule_regenerate(self, **kw):
         """New secret feed address; the old one stops working (CSRF-checked POST)."""
         employees = request.env["hr.employee"]._toimio_own_employees()
         employees._toimio_regenerate_ical_token()
         return request.redirect("/my/schedule?message=feed")
 
-    @http.route(
-        "/my/schedule/emails", type="http", auth="user", methods=["POST"], website=True
-    )
+    @portal_page("/my/schedule/emails", methods=("POST",))
     def portal_my_schedule_emails(self, emails=None, **kw):
         """Turn shift emails on (emails=on) or off (CSRF-checked POST)."""
         employees = request.env["hr.employee"]._toimio_own_employees()

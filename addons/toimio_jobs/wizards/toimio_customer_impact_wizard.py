@@ -4,7 +4,7 @@ from odoo import Command, fields, models
 from odoo.tools import SQL, format_date
 
 from .toimio_customer_impact_line import SUPPRESSIONS
-from .toimio_small_cells import SMALL, suppress
+from .toimio_small_cells import figure_text, suppress
 from .toimio_xlsx import build_xlsx
 
 
@@ -154,11 +154,7 @@ class ToimioCustomerImpactWizard(models.TransientModel):
     def _toimio_people_text(self, people, suppression):
         """What the statement shows for a number of people: the number,
         “< 5” (fewer than the smallest group shown) or “hidden”."""
-        if not suppression:
-            return str(people)
-        if suppression == SMALL:
-            return f"< {self.min_people}"
-        return self.env._("hidden")
+        return figure_text(self.env, people, suppression, self.min_people)
 
     def _toimio_people_value(self, people, suppression):
         """The people as a number (XLSX), or the text where not shown."""

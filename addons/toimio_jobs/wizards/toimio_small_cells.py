@@ -66,6 +66,16 @@ def suppress(cells, threshold):
     )
 
 
+def figure_text(env, figure, mark, threshold):
+    """What a report shows for a figure: the figure, “< 5” (``SMALL``, when
+    ``threshold`` is 5) or “hidden” (``HIDDEN``)."""
+    if not mark:
+        return str(figure)
+    if mark == SMALL:
+        return f"< {threshold}"
+    return env._("hidden")
+
+
 def _small(people, threshold):
     return SMALL if len(people) < threshold else False
 

@@ -6,6 +6,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from ..tools.integrity import lock_for_check
 from .toimio_membership import FORMER_MEMBER_STATES
 
 SHARE_LINE_KINDS = [
@@ -270,7 +271,12 @@ class ToimioShareLine(models.Model):
 
     @api.constrains("membership_id", "share_type_id", "quantity", "state")
     def _check_shares_held(self):
-        """Nobody can give away, or get refunded, more shares than they hold."""
+        """Nobody can give away, or get refunded, more shares than they hold.
+
+        The memberships are locked first (``lock_for_check``): two people
+        giving away the same member's shares at once are served one after
+        the other, and the second one's check sees the first one's movement."""
+        lock_for_check(self.membership_id)
         groups = self.sudo()._read_group(
             [
                 ("membership_id", "in", self.membership_id.ids),

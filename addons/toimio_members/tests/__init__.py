@@ -20,3 +20,4 @@ from . import test_concurrency
 from . import test_integrity
 from . import test_managed_fields
 from . import test_i18n_format
+from . import test_concurrency_shares

@@ -1,1 +1,1 @@
-from . import figures, integrity
+from . import figures, integrity, portal

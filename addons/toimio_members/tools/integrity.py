@@ -16,6 +16,10 @@ The exclusion constraints are ``DEFERRABLE INITIALLY DEFERRED``, so that the
 Python check runs first and gives its message. ``check_deferred`` makes the
 database check them at the flush before the commit (inside ``retrying``,
 where the violation becomes the message), not at the ``COMMIT`` itself.
+
+A rule over a sum of rows ("no more shares given away than held") has no
+such constraint: ``lock_for_check`` makes the transactions that check it for
+the same parent row go one after the other.
 """
 
 from odoo.tools import SQL
@@ -63,6 +67,33 @@ def ensure_btree_gist(cr):
     create it. Called by a model's ``_auto_init`` before Odoo adds its
     ``_sql_constraints``."""
     cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS btree_gist"))
+
+
+def lock_for_check(records):
+    """Make the transactions that check a rule about ``records`` (e.g. a sum
+    of their lines) go one after the other. Call it before the check reads.
+
+    Odoo's transactions are REPEATABLE READ: a ``SELECT ... FOR UPDATE``
+    alone makes the second transaction wait, but it then reads the snapshot
+    it took before the first one committed, and its check passes on the old
+    rows. An update of the row (to the same values) does serialise them:
+    once the first transaction has committed, the second one's update fails
+    with a serialisation error, and Odoo (``odoo.service.model.retrying``)
+    runs it again on a snapshot that sees the first one's rows, where the
+    check gives its message. The rows are taken in the order of their ids,
+    so that two transactions locking the same rows do not deadlock."""
+    if not records:
+        return
+    table = SQL.identifier(records._table)
+    records.env.cr.execute(
+        SQL(
+            "UPDATE %(table)s SET write_date = write_date WHERE id IN "
+            "(SELECT id FROM %(table)s WHERE id = ANY(%(ids)s) "
+            "ORDER BY id FOR NO KEY UPDATE)",
+            table=table,
+            ids=sorted(records.ids),
+        )
+    )
 
 
 def check_deferred(env, *constraints):

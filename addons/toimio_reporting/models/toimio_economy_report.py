@@ -3,6 +3,20 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+# The figures of a row, each with its value in the rows of the kinds that do
+# not have it. Every kind's SELECT lists them in this order (``_figures``).
+FIGURE_COLUMNS = [
+    ("hours", SQL("0")),
+    ("revenue", SQL("0::numeric")),
+    ("revenue_invoiced", SQL("0::numeric")),
+    ("revenue_not_invoiced", SQL("0::numeric")),
+    ("subsidy_claimed", SQL("0::numeric")),
+    ("subsidy_received", SQL("0::numeric")),
+    ("subsidy_at_risk", SQL("0::numeric")),
+    ("participation_days", SQL("0")),
+    ("compensation", SQL("0::numeric")),
+]
+
 
 class ToimioEconomyReport(models.Model):
     """What came in: revenue from recorded hours, pay subsidies and
@@ -168,14 +182,16 @@ class ToimioEconomyReport(models.Model):
             SQL(" UNION ALL ").join(parts),
         )
 
-    def _no_revenue(self):
-        return SQL(
-            """
-            0 AS hours,
-            0::numeric AS revenue,
-            0::numeric AS revenue_invoiced,
-            0::numeric AS revenue_not_invoiced
-            """
+    def _figures(self, **own):
+        """The figure columns of a row: ``own`` ({column: SQL}, the kind's
+        own figures) and, for every other column, its default (nothing of
+        that kind), in the order of ``FIGURE_COLUMNS``."""
+        unknown = set(own) - {column for column, _default in FIGURE_COLUMNS}
+        if unknown:
+            raise ValueError(f"not a figure of the economy report: {sorted(unknown)}")
+        return SQL(", ").join(
+            SQL("%s AS %s", own.get(column, default), SQL.identifier(column))
+            for column, default in FIGURE_COLUMNS
         )
 
     # -- revenue: timesheet lines of done shifts ------------------------------
@@ -193,20 +209,20 @@ class ToimioEconomyReport(models.Model):
             s.company_id,
             COALESCE(so.partner_id, s.partner_id) AS partner_id,
             s.engagement_type_id AS type_id,
-            SUM(l.unit_amount) AS hours,
-            SUM(%(revenue)s) AS revenue,
-            COALESCE(SUM(%(revenue)s) FILTER (WHERE m.state = 'posted'), 0)
-                AS revenue_invoiced,
-            COALESCE(SUM(%(revenue)s)
-                     FILTER (WHERE m.state IS DISTINCT FROM 'posted'), 0)
-                AS revenue_not_invoiced,
-            0::numeric AS subsidy_claimed,
-            0::numeric AS subsidy_received,
-            0::numeric AS subsidy_at_risk,
-            0 AS participation_days,
-            0::numeric AS compensation
+            %s
             """,
-            revenue=revenue,
+            self._figures(
+                hours=SQL("SUM(l.unit_amount)"),
+                revenue=SQL("SUM(%s)", revenue),
+                revenue_invoiced=SQL(
+                    "COALESCE(SUM(%s) FILTER (WHERE m.state = 'posted'), 0)", revenue
+                ),
+                revenue_not_invoiced=SQL(
+                    "COALESCE(SUM(%s) FILTER (WHERE m.state IS DISTINCT FROM "
+                    "'posted'), 0)",
+                    revenue,
+                ),
+            ),
         )
 
     def _from_revenue(self):
@@ -247,15 +263,15 @@ class ToimioEconomyReport(models.Model):
             ws.company_id,
             ws.authority_id AS partner_id,
             e.type_id,
-            %s,
-            CASE WHEN c.state IN ('submitted', 'paid')
-                 THEN c.amount ELSE 0 END AS subsidy_claimed,
-            COALESCE(c.paid_amount, 0) AS subsidy_received,
-            0::numeric AS subsidy_at_risk,
-            0 AS participation_days,
-            0::numeric AS compensation
+            %s
             """,
-            self._no_revenue(),
+            self._figures(
+                subsidy_claimed=SQL(
+                    "CASE WHEN c.state IN ('submitted', 'paid') "
+                    "THEN c.amount ELSE 0 END"
+                ),
+                subsidy_received=SQL("COALESCE(c.paid_amount, 0)"),
+            ),
         )
 
     def _from_subsidy(self):
@@ -281,14 +297,9 @@ class ToimioEconomyReport(models.Model):
             o.company_id,
             o.authority_id AS partner_id,
             e.type_id,
-            %s,
-            0::numeric AS subsidy_claimed,
-            0::numeric AS subsidy_received,
-            o.outstanding AS subsidy_at_risk,
-            0 AS participation_days,
-            0::numeric AS compensation
+            %s
             """,
-            self._no_revenue(),
+            self._figures(subsidy_at_risk=SQL("o.outstanding")),
         )
 
     def _from_at_risk(self):
@@ -314,14 +325,11 @@ class ToimioEconomyReport(models.Model):
             p.company_id,
             p.payer_id AS partner_id,
             p.type_id,
-            %s,
-            0::numeric AS subsidy_claimed,
-            0::numeric AS subsidy_received,
-            0::numeric AS subsidy_at_risk,
-            p.days AS participation_days,
-            p.amount AS compensation
+            %s
             """,
-            self._no_revenue(),
+            self._figures(
+                participation_days=SQL("p.days"), compensation=SQL("p.amount")
+            ),
         )
 
     def _from_compensation(self):

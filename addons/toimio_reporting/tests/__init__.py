@@ -13,3 +13,4 @@ from . import test_dashboard_numbers
 from . import test_reporting_managed
 from . import test_read_only_paths
 from . import test_reserved_share
+from . import test_funder_small_cells

@@ -6,7 +6,8 @@ from odoo.tools import SQL, format_date
 from odoo.addons.toimio_jobs.wizards.toimio_xlsx import build_xlsx
 from odoo.addons.toimio_members.tools.figures import VALID_STATES
 
-GENDER_COLUMNS = ("women", "men", "other", "unknown")
+from .toimio_funder_small_cells import COLUMNS, suppress_indicators
+from .toimio_funder_small_cells import GENDERS as GENDER_COLUMNS
 
 # The ESF+ 2021–27 common indicators (Regulation (EU) 2021/1057, Annex I) the
 # cooperative can count, in report order: (section, code, label, condition on
@@ -104,6 +105,7 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
         "exit_line_ids",
         "transition_line_ids",
         "median_days_to_leaving",
+        "min_people",
     )
     _toimio_line_model = "toimio.funder.indicator.line"
 
@@ -143,12 +145,32 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
         readonly=True,
         help="Median length of the engagements of the people who left in the period.",
     )
+    min_people = fields.Integer(
+        string="Smallest group shown",
+        readonly=True,
+        help="The company's setting when the indicators were counted (the "
+        "smallest group shown in impact statements): smaller figures are "
+        "not shown.",
+    )
+    suppression_note = fields.Char(
+        string="Small groups", compute="_compute_suppression_note"
+    )
+
+    def _compute_suppression_note(self):
+        for wizard in self:
+            wizard.suppression_note = wizard._toimio_suppression_note()
+
     # -- actions ----------------------------------------------------------------
 
     def action_compute(self):
         self.ensure_one()
         self._toimio_check_company()
         counts = self._toimio_counts()
+        threshold = self.company_id.toimio_impact_min_people
+        marks = suppress_indicators(
+            {code: counts.get(code, {}) for code, _label in INDICATOR_CODES},
+            threshold,
+        )
         lines = [Command.clear()]
         sequence = 0
         for section, indicators in (
@@ -169,6 +191,12 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
                             "code": code,
                             "total": sum(values.values()),
                             **values,
+                            "suppression": {
+                                column: mark
+                                for column, mark in marks[code].items()
+                                if mark
+                            }
+                            or False,
                         }
                     )
                 )
@@ -176,6 +204,7 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
             {
                 "line_ids": lines,
                 "median_days_to_leaving": self._toimio_median_days_to_leaving(),
+                "min_people": threshold,
                 "computed": True,
                 "xlsx_file": False,
                 "xlsx_filename": False,
@@ -353,6 +382,20 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
             return "fi_FI"
         return self.env.lang or "en_US"
 
+    def _toimio_suppression_note(self):
+        return self.env._(
+            "“< %(min)s”: fewer than %(min)s people, not shown, so that nobody "
+            "can be recognised. “hidden”: left out so that such a figure "
+            "cannot be worked out by subtraction.",
+            min=self.min_people,
+        )
+
+    def _toimio_xlsx_value(self, line, column):
+        """A figure as a number, or the text where it is not shown."""
+        if (line.suppression or {}).get(column):
+            return line[f"{column}_text"]
+        return line[column]
+
     def _toimio_xlsx_filename(self):
         return "{}_{}_{}_{}.xlsx".format(
             self.env._("funder_indicators"),
@@ -383,7 +426,8 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
                 current = line.section
                 rows.append([sections[current]])
             rows.append(
-                [line.label, line.women, line.men, line.other, line.unknown, line.total]
+                [line.label]
+                + [wizard._toimio_xlsx_value(line, column) for column in COLUMNS]
             )
         rows.append([])
         rows.append(
@@ -428,4 +472,5 @@ class ToimioFunderIndicatorWizard(models.TransientModel):
         lines.append(
             self.env._("Counts of people only; a person is counted once per section.")
         )
+        lines.append(self._toimio_suppression_note())
         return lines

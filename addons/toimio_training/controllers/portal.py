@@ -16,6 +16,7 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.toimio_members.tools.i18n_format import format_day
+from odoo.addons.toimio_members.tools.portal import ToimioPortalMixin, portal_page
 
 
 def plain_date(day, weekday=True):
@@ -23,23 +24,13 @@ def plain_date(day, weekday=True):
     return format_day(request.env, day, weekday=weekday)
 
 
-class ToimioPlanPortal(CustomerPortal):
+class ToimioPlanPortal(ToimioPortalMixin, CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "toimio_goal_count" in counters:
-            employees = request.env["hr.employee"]._toimio_own_employees()
-            values["toimio_goal_count"] = (
-                request.env["toimio.coaching.goal"]
-                .sudo()
-                .search_count(
-                    [
-                        ("employee_id", "in", employees.ids),
-                        ("plan_id.state", "=", "active"),
-                        ("state", "=", "open"),
-                    ]
-                )
-                if employees
-                else 0
+            values["toimio_goal_count"] = self._toimio_own_count(
+                "toimio.coaching.goal",
+                [("plan_id.state", "=", "active"), ("state", "=", "open")],
             )
         return values
 
@@ -47,24 +38,16 @@ class ToimioPlanPortal(CustomerPortal):
     def home(self, **kw):
         """The coaching plan tile only for members (people with a person record),
         not for customers' contacts."""
-        response = super().home(**kw)
-        response.qcontext["toimio_show_plan"] = bool(
-            request.env["hr.employee"]._toimio_own_employees()
-        )
-        return response
+        return self._toimio_member_tile(super().home(**kw), "toimio_show_plan")
 
-    @http.route("/my/plan", type="http", auth="user", methods=["GET"], website=True)
+    @portal_page("/my/plan")
     def portal_my_plan(self, **kw):
         employees = request.env["hr.employee"]._toimio_own_employees()
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "toimio_plan",
-                "employees": employees,
-                **self._toimio_plan_values(employees),
-            }
+        return self._toimio_render(
+            "toimio_training.portal_my_plan",
+            "toimio_plan",
+            {"employees": employees, **self._toimio_plan_values(employees)},
         )
-        return request.render("toimio_training.portal_my_plan", values)
 
     def _toimio_plan_values(self, employees):
         env = request.env

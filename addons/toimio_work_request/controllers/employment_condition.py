@@ -8,16 +8,16 @@ The reports are read as superuser, only after the visitor has been found to
 be the purchasing contact of the report's customer; anyone else gets a 404,
 as for a report that does not exist."""
 
-from odoo import http
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.toimio_members.tools.portal import ToimioPortalMixin, portal_page
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_REPORT = "toimio_jobs.toimio_employment_condition_report_document"
 
 
-class ToimioEmploymentConditionPortal(CustomerPortal):
+class ToimioEmploymentConditionPortal(ToimioPortalMixin, CustomerPortal):
     def _toimio_condition_reports(self):
         """The confirmed reports the visitor may read (sudo), or an empty
         recordset: only a purchasing contact's, of their own customer."""
@@ -39,38 +39,23 @@ class ToimioEmploymentConditionPortal(CustomerPortal):
         report = reports.filtered(lambda r: r.id == report_id)
         return report
 
-    @http.route(
-        "/my/employment-conditions",
-        type="http",
-        auth="user",
-        methods=["GET"],
-        website=True,
-    )
+    @portal_page("/my/employment-conditions")
     def portal_employment_conditions(self, **kw):
         partner = request.env.user.partner_id
         if not (request.env.user.share and partner.toimio_purchasing_contact):
             raise request.not_found()
         reports = self._toimio_condition_reports()
-        values = self._prepare_portal_layout_values()
-        values.update(
+        return self._toimio_render(
+            "toimio_work_request.portal_employment_conditions",
+            "toimio_employment_conditions",
             {
-                "page_name": "toimio_employment_conditions",
                 "customer": partner.commercial_partner_id,
                 "conditions": reports.condition_id,
                 "reports": reports,
-            }
-        )
-        return request.render(
-            "toimio_work_request.portal_employment_conditions", values
+            },
         )
 
-    @http.route(
-        "/my/employment-conditions/report/<int:report_id>/<string:kind>",
-        type="http",
-        auth="user",
-        methods=["GET"],
-        website=True,
-    )
+    @portal_page("/my/employment-conditions/report/<int:report_id>/<string:kind>")
     def portal_employment_condition_report(self, report_id, kind, **kw):
         report = self._toimio_condition_report(report_id)
         if not report or kind not in ("pdf", "xlsx"):

@@ -15,12 +15,13 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.mail.controllers.attachment import AttachmentController
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.addons.toimio_members.tools.portal import ToimioPortalMixin, portal_page
 
 from ..models.toimio_work_request import (
     MAX_ESTIMATED_HOURS,
@@ -37,7 +38,7 @@ SENT_KEY = "toimio_work_request_sent"
 SENT_KEPT = 10
 
 
-class ToimioWorkRequestPortal(CustomerPortal):
+class ToimioWorkRequestPortal(ToimioPortalMixin, CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "toimio_work_request_count" in counters:
@@ -350,16 +351,9 @@ class ToimioWorkRequestPortal(CustomerPortal):
     # routes
     # ------------------------------------------------------------------
 
-    @http.route(
-        ["/my/work-requests", "/my/work-requests/page/<int:page>"],
-        type="http",
-        auth="user",
-        methods=["GET"],
-        website=True,
-    )
+    @portal_page(["/my/work-requests", "/my/work-requests/page/<int:page>"])
     def portal_my_work_requests(self, page=1, **kw):
         Request = request.env["toimio.work.request"]
-        values = self._prepare_portal_layout_values()
         total = Request.search_count([]) if Request.has_access("read") else 0
         pager = portal_pager(
             url="/my/work-requests", total=total, page=page, step=PAGE_SIZE
@@ -369,26 +363,20 @@ class ToimioWorkRequestPortal(CustomerPortal):
             if total
             else Request
         )
-        values.update(
+        return self._toimio_render(
+            "toimio_work_request.portal_my_work_requests",
+            "toimio_work_requests",
             {
-                "page_name": "toimio_work_requests",
                 "work_requests": requests.sudo(),
                 "invoice_links": self._toimio_invoice_links(requests),
                 "pager": pager,
                 "may_order": self._toimio_may_order(),
                 "is_purchasing": request.env.user.partner_id.toimio_purchasing_contact,
                 "message": kw.get("message"),
-            }
+            },
         )
-        return request.render("toimio_work_request.portal_my_work_requests", values)
 
-    @http.route(
-        "/my/work-requests/new",
-        type="http",
-        auth="user",
-        methods=["GET", "POST"],
-        website=True,
-    )
+    @portal_page("/my/work-requests/new", methods=("GET", "POST"))
     def portal_new_work_request(self, form_key=None, **post):
         if request.httprequest.method == "GET":
             # Each opening of the form has its own key (in the address): when
@@ -477,26 +465,19 @@ class ToimioWorkRequestPortal(CustomerPortal):
             request.session[SENT_KEY] = dict(list(sent.items())[-SENT_KEPT:])
         return request.redirect(f"/my/work-requests/{work_request.id}?message=sent")
 
-    @http.route(
-        "/my/work-requests/<int:request_id>",
-        type="http",
-        auth="user",
-        methods=["GET"],
-        website=True,
-    )
+    @portal_page("/my/work-requests/<int:request_id>")
     def portal_work_request(self, request_id, access_token=None, **kw):
-        try:
-            work_request = self._document_check_access(
-                "toimio.work.request", request_id, access_token
-            )
-        except (AccessError, MissingError):
+        work_request = self._toimio_document(
+            "toimio.work.request", request_id, access_token
+        )
+        if not work_request:
             return request.redirect("/my")
-        values = self._prepare_portal_layout_values()
         attachments = self._toimio_order_attachments(work_request)
         attachments.generate_access_token()
-        values.update(
+        return self._toimio_render(
+            "toimio_work_request.portal_work_request",
+            "toimio_work_request",
             {
-                "page_name": "toimio_work_request",
                 "work_request": work_request,
                 "shifts": work_request._toimio_portal_shifts(),
                 "invoice_links": self._toimio_invoice_links(work_request),
@@ -504,65 +485,40 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 "object": work_request,
                 "message": kw.get("message"),
                 "cancellable": work_request.state in ("new", "accepted"),
-            }
+            },
         )
-        return request.render("toimio_work_request.portal_work_request", values)
 
-    @http.route(
-        "/my/work-requests/<int:request_id>/cancel",
-        type="http",
-        auth="user",
-        methods=["GET"],
-        website=True,
-    )
+    @portal_page("/my/work-requests/<int:request_id>/cancel")
     def portal_confirm_cancel_work_request(self, request_id, **kw):
         """Are you sure? A page of its own (no script needed): what is
         cancelled, who is told, and the two ways on."""
-        try:
-            work_request = self._document_check_access(
-                "toimio.work.request", request_id
-            )
-        except (AccessError, MissingError):
+        work_request = self._toimio_document("toimio.work.request", request_id)
+        if not work_request:
             return request.redirect("/my")
         if work_request.state not in ("new", "accepted"):
             return request.redirect(f"/my/work-requests/{request_id}?message=late")
-        values = self._prepare_portal_layout_values()
-        partner = request.env.user.partner_id
-        values.update(
+        return self._toimio_render(
+            "toimio_work_request.portal_work_request_cancel",
+            "toimio_work_request_cancel",
             {
-                "page_name": "toimio_work_request_cancel",
                 "work_request": work_request,
-                "for_other": work_request.partner_id != partner,
-            }
+                "for_other": work_request.partner_id != request.env.user.partner_id,
+            },
         )
-        return request.render("toimio_work_request.portal_work_request_cancel", values)
 
-    @http.route(
-        "/my/work-requests/<int:request_id>/cancel",
-        type="http",
-        auth="user",
-        methods=["POST"],
-        website=True,
-    )
+    @portal_page("/my/work-requests/<int:request_id>/cancel", methods=("POST",))
     def portal_cancel_work_request(self, request_id, **kw):
-        work_request = request.env["toimio.work.request"].browse(request_id)
-        try:
-            work_request.check_access("read")
-        except (AccessError, MissingError):
+        if not self._toimio_document("toimio.work.request", request_id):
             return request.redirect("/my")
+        # Cancelled as the visitor (the request's messages are theirs).
+        work_request = request.env["toimio.work.request"].browse(request_id)
         try:
             work_request.sudo().action_cancel()
         except UserError:
             return request.redirect(f"/my/work-requests/{request_id}?message=late")
         return request.redirect(f"/my/work-requests/{request_id}?message=cancelled")
 
-    @http.route(
-        "/my/work-requests/impact",
-        type="http",
-        auth="user",
-        methods=["GET"],
-        website=True,
-    )
+    @portal_page("/my/work-requests/impact")
     def portal_work_request_impact(self, date_from=None, date_to=None, **kw):
         """The customer impact statement of toimio_jobs, for the
         customer's purchasing contact: hours by target group and the number
@@ -578,23 +534,17 @@ class ToimioWorkRequestPortal(CustomerPortal):
             start, end = date(today.year, 1, 1), date(today.year, 12, 31)
         if end < start:
             start, end = end, start
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "toimio_work_request_impact",
-                "customer": partner.commercial_partner_id,
-                "date_from": start,
-                "date_to": end,
-            }
-        )
+        values = {
+            "customer": partner.commercial_partner_id,
+            "date_from": start,
+            "date_to": end,
+        }
         period_error = self._toimio_impact_period_error(start, end)
         if period_error:
             # No figures: a day's or a week's hours, or the difference of two
             # periods a few days apart, name the people who worked then.
             values["period_error"] = period_error
-            return request.render(
-                "toimio_work_request.portal_work_request_impact", values
-            )
+            return self._toimio_render_impact(values)
         company = request.env.user.company_id
         # The statement runs as superuser for this one customer: the portal
         # contact reads only its counts.
@@ -639,7 +589,14 @@ class ToimioWorkRequestPortal(CustomerPortal):
                 "min_people": wizard.min_people,
             }
         )
-        return request.render("toimio_work_request.portal_work_request_impact", values)
+        return self._toimio_render_impact(values)
+
+    def _toimio_render_impact(self, values):
+        return self._toimio_render(
+            "toimio_work_request.portal_work_request_impact",
+            "toimio_work_request_impact",
+            values,
+        )
 
     @staticmethod
     def _toimio_impact_period_error(start, end):

@@ -18,3 +18,4 @@ from . import test_work_request_phone_tour
 from . import test_work_request_portal_pages
 from . import test_work_request_employment_condition
 from . import test_work_request_transitions
+from . import test_work_request_portal_refused
