@@ -9,6 +9,7 @@ from odoo.addons.toimio_members.models.toimio_state_machine_mixin import Transit
 from odoo.addons.toimio_members.tools.integrity import (
     check_deferred,
     ensure_btree_gist,
+    lock_for_check,
     overlap_domain,
 )
 
@@ -344,13 +345,7 @@ class ToimioFundingStatement(models.Model):
         # One computation of a statement at a time: a second one waits here
         # and then starts again on what the first wrote (Odoo retries the
         # serialisation failure), so the annex is never written twice.
-        cr.execute(
-            SQL(
-                "SELECT id FROM toimio_funding_statement WHERE id = ANY(%s) "
-                "ORDER BY id FOR NO KEY UPDATE",
-                ids,
-            )
-        )
+        lock_for_check(self)
         cr.execute(
             SQL(
                 """

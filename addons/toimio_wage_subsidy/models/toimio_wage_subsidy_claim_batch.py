@@ -3,6 +3,8 @@
 from odoo import api, models
 from odoo.tools import SQL
 
+from odoo.addons.toimio_members.tools.integrity import lock_for_check
+
 from . import toimio_wage_subsidy_rules as rules
 
 
@@ -30,15 +32,10 @@ class ToimioWageSubsidyClaim(models.Model):
             return self.browse()
         self.check_access("create")
         self.env.flush_all()
-        # A second run of the same decisions waits here and then finds their
-        # pay claimed, instead of failing on the unique index.
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM toimio_wage_subsidy WHERE id = ANY(%s) "
-                "FOR NO KEY UPDATE",
-                decisions.ids,
-            )
-        )
+        # A second run of the same decisions waits here; Odoo runs it again
+        # once the first has committed, and it finds their pay claimed
+        # instead of failing on the unique index.
+        lock_for_check(decisions)
         share = rules.sql_month_share("s.date_start", "s.date_end", "a.payment_month")
         figures = (
             "a.gross",

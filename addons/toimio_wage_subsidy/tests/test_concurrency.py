@@ -132,6 +132,37 @@ class TestWageSubsidyConcurrency(ConcurrencyCase):
             together=False,
         )
 
+    def test_month_end_claims_made_once(self):
+        """Two people make the month's claims at once: January's pay is
+        claimed once, and the second run, made to wait, finds it claimed."""
+        decision_id = self._confirmed_decision()
+        self.committed(
+            lambda env: env["toimio.wage.subsidy.pay.line"].create(
+                {
+                    "subsidy_id": decision_id,
+                    "period_start": "2031-01-01",
+                    "period_end": "2031-01-31",
+                    "gross_pay": 2000,
+                    "hours": 150,
+                }
+            )
+        )
+
+        def work(env):
+            env["toimio.wage.subsidy.claim"]._create_from_pay(
+                env["toimio.wage.subsidy"].browse(decision_id)
+            )
+
+        self.assertRace(
+            "month-end claims of a decision",
+            work,
+            lambda env: env["toimio.wage.subsidy.claim"].search_count(
+                [("subsidy_id", "=", decision_id)]
+            ),
+            None,
+            together=False,
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestWageSubsidyRulesInDatabase(DatabaseRuleMixin, WageSubsidyCase):
