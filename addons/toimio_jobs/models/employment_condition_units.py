@@ -161,3 +161,10 @@ def forecast(required, units_by_month, date_from, date_to, today):
 
 def quarter_start(day):
     return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def period_end(day, frequency):
+    """Last day of the reporting period (``monthly`` or ``quarterly``) that
+    holds ``day``."""
+    first = quarter_start(day) if frequency == "quarterly" else day.replace(day=1)
+    return first + relativedelta(months=3 if frequency == "quarterly" else 1, days=-1)

@@ -12,8 +12,10 @@ from odoo.tools.misc import hmac
 from odoo.addons.toimio_members.tools.i18n_format import format_number
 from odoo.addons.toimio_members.tools.integrity import check_deferred
 
-from .employment_condition_units import forecast, month_starts, units_sql
+from .employment_condition_units import forecast, month_starts, period_end, units_sql
 from .toimio_employment_condition_order import OVERLAP_CONSTRAINT
+
+AT_RISK_ACTIVITY_XMLID = "toimio_jobs.mail_activity_type_employment_condition_at_risk"
 
 STATUSES = [
     ("on_track", "On track"),
@@ -30,7 +32,11 @@ class ToimioEmploymentCondition(models.Model):
 
     _name = "toimio.employment.condition"
     _description = "Employment condition"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "toimio.activity.sync.mixin",
+    ]
     _order = "date_from desc, id desc"
 
     name = fields.Char(
@@ -103,12 +109,6 @@ class ToimioEmploymentCondition(models.Model):
         default=lambda self: self.env.user,
         domain="[('share', '=', False)]",
         tracking=True,
-    )
-    at_risk_notified = fields.Boolean(
-        copy=False,
-        readonly=True,
-        help="The responsible administrator has been reminded that the "
-        "condition is at risk (again when it turns at risk after recovering).",
     )
     units_done = fields.Float(
         string="Person-months done", compute="_compute_fulfilment"
@@ -349,40 +349,57 @@ class ToimioEmploymentCondition(models.Model):
         self.env["toimio.employment.condition.order"].invalidate_model()
         check_deferred(self.env, OVERLAP_CONSTRAINT)
 
-    # -- reminders -----------------------------------------------------------
+    # -- at-risk reminder (toimio.activity.sync.mixin) ------------------------
 
     @api.model
     def _cron_remind_at_risk(self):
-        """Remind the responsible administrator once when a condition turns
-        at risk; the flag clears when it recovers."""
+        """Daily: one reminder open on each running condition at risk, none
+        on the others (those that recovered or ended lose theirs)."""
         today = fields.Date.context_today(self)
-        conditions = self.search([("date_from", "<=", today), ("date_to", ">=", today)])
-        conditions._remind_at_risk()
+        running = self.search([("date_from", "<=", today), ("date_to", ">=", today)])
+        reminded = self.search(
+            [
+                ("id", "not in", running.ids),
+                (
+                    "activity_ids.activity_type_id",
+                    "in",
+                    self._toimio_reminder_types().ids,
+                ),
+            ]
+        )
+        (running | reminded)._toimio_sync_reminders()
 
-    def _remind_at_risk(self):
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        for condition in self:
-            if condition.status == "at_risk" and not condition.at_risk_notified:
-                condition.activity_schedule(
-                    activity_type_id=activity_type.id,
-                    user_id=(condition.user_id or self.env.user).id,
-                    summary=self.env._("Employment condition at risk"),
-                    note=self.env._(
-                        "%(name)s: %(done)s of %(required)s person-months done, "
-                        "%(forecast)s forecast at the contract's end.",
-                        name=condition.name,
-                        done=format_number(self.env, condition.units_done),
-                        required=format_number(
-                            self.env, condition.required_person_months
-                        ),
-                        forecast=format_number(
-                            self.env, condition.forecast_units, digits=1
-                        ),
-                    ),
-                )
-                condition.at_risk_notified = True
-            elif condition.status != "at_risk" and condition.at_risk_notified:
-                condition.at_risk_notified = False
+    def _toimio_reminder_types(self):
+        return super()._toimio_reminder_types() | self.env.ref(AT_RISK_ACTIVITY_XMLID)
+
+    def _toimio_wanted_reminders(self):
+        """A reminder to the responsible administrator while the condition is
+        at risk, due at the end of the current reporting period (when the
+        buyer next sees the figures). Marked done, it comes back in the next
+        period if the condition is still at risk."""
+        wanted = super()._toimio_wanted_reminders()
+        activity_type = self.env.ref(AT_RISK_ACTIVITY_XMLID)
+        today = fields.Date.context_today(self)
+        for condition in self.filtered(lambda c: c.active and c.status == "at_risk"):
+            user = condition.user_id or self.env.user
+            # in the administrator's language: the cron runs in none
+            env = condition.with_context(lang=user.lang).env
+            wanted[(condition.id, activity_type.id)] = {
+                "date_deadline": min(
+                    period_end(today, condition.report_frequency), condition.date_to
+                ),
+                "user_id": user.id,
+                "summary": env._("Employment condition at risk"),
+                "note": env._(
+                    "%(name)s: %(done)s of %(required)s person-months done, "
+                    "%(forecast)s forecast at the contract's end.",
+                    name=condition.name,
+                    done=format_number(env, condition.units_done),
+                    required=format_number(env, condition.required_person_months),
+                    forecast=format_number(env, condition.forecast_units, digits=1),
+                ),
+            }
+        return wanted
 
     # -- pseudonymous codes --------------------------------------------------
 

@@ -9,7 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 from ..wizards.toimio_xlsx import build_xlsx
-from .employment_condition_units import quarter_start
+from .employment_condition_units import period_end
 
 # What a report says: frozen once it is confirmed.
 FROZEN_FIELDS = {"condition_id", "date_from", "date_to", "line_ids"}
@@ -100,13 +100,10 @@ class ToimioEmploymentConditionReport(models.Model):
             start = (
                 last.date_to + relativedelta(days=1) if last else condition.date_from
             )
-            if condition.report_frequency == "quarterly":
-                first = quarter_start(start)
-                end = first + relativedelta(months=3, days=-1)
-            else:
-                end = start.replace(day=1) + relativedelta(months=1, days=-1)
             report.date_from = start
-            report.date_to = min(end, condition.date_to)
+            report.date_to = min(
+                period_end(start, condition.report_frequency), condition.date_to
+            )
 
     @api.depends("line_ids")
     def _compute_totals(self):

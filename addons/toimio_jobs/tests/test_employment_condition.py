@@ -212,7 +212,6 @@ class TestEmploymentConditionStatus(EmploymentConditionCommon):
         activities = self.condition.activity_ids
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.admin)
-        self.assertTrue(self.condition.at_risk_notified)
 
 
 @tagged("post_install", "-at_install")
