@@ -15,9 +15,6 @@ from odoo.addons.toimio_members.tools.integrity import (
 
 from .toimio_funding_outcome import units_sql
 
-# What a statement says: frozen once it is confirmed.
-FROZEN_FIELDS = {"agreement_id", "period_start", "period_end", "line_ids"}
-
 _lt = LazyTranslate(__name__)
 
 
@@ -32,8 +29,17 @@ class ToimioFundingStatement(models.Model):
         "mail.thread",
         "toimio.managed.fields.mixin",
         "toimio.state.machine.mixin",
+        "toimio.frozen.mixin",
     ]
     _order = "period_start desc, id desc"
+    # What a statement says: frozen once it is confirmed; a cancelled one
+    # may be deleted or reset to draft (toimio.frozen.mixin).
+    _toimio_frozen_states = ("confirmed", "invoiced", "cancelled")
+    _toimio_frozen_fields = ("agreement_id", "period_start", "period_end", "line_ids")
+    _toimio_deletable_states = ("draft", "cancelled")
+    _toimio_frozen_remedy = _lt(
+        "To correct it, cancel it and reset it to draft, or make a new statement."
+    )
     # The buttons' state changes (toimio.state.machine.mixin); Invoice is
     # added by toimio_funding_statement_invoice.py.
     _toimio_transitions = {
@@ -292,38 +298,6 @@ class ToimioFundingStatement(models.Model):
                 )
         check_deferred(self.env, "toimio_funding_statement_move_uniq")
 
-    def write(self, vals):
-        if FROZEN_FIELDS & set(vals):
-            self._check_draft()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        for statement in self:
-            if statement.state not in ("draft", "cancelled"):
-                raise UserError(
-                    self.env._(
-                        "%(name)s is %(state)s and cannot be deleted. Cancel it "
-                        "instead.",
-                        name=statement.name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[statement.state],
-                    )
-                )
-
-    def _check_draft(self):
-        for statement in self:
-            if statement.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(name)s is confirmed and frozen: its figures cannot "
-                        "change. Cancel it and make a new statement to correct "
-                        "it.",
-                        name=statement.name,
-                    )
-                )
-
     # -- computing ----------------------------------------------------------
 
     def action_compute(self):
@@ -336,7 +310,7 @@ class ToimioFundingStatement(models.Model):
         and the ORM would create them one by one. Nobody writes them
         otherwise (units and lines are read-only), so the caches are simply
         dropped afterwards."""
-        self._check_draft()
+        self._toimio_check_not_frozen()
         if not self:
             return True
         self.env.flush_all()

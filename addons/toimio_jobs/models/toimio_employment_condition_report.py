@@ -7,12 +7,12 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
 
 from ..wizards.toimio_xlsx import build_xlsx
 from .employment_condition_units import period_end
 
-# What a report says: frozen once it is confirmed.
-FROZEN_FIELDS = {"condition_id", "date_from", "date_to", "line_ids"}
+_lt = LazyTranslate(__name__)
 
 
 class ToimioEmploymentConditionReport(models.Model):
@@ -21,8 +21,14 @@ class ToimioEmploymentConditionReport(models.Model):
 
     _name = "toimio.employment.condition.report"
     _description = "Employment condition report"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "toimio.frozen.mixin"]
     _order = "date_from desc, id desc"
+    # What a report says: frozen once it is confirmed.
+    _toimio_frozen_states = ("confirmed",)
+    _toimio_frozen_fields = ("condition_id", "date_from", "date_to", "line_ids")
+    _toimio_frozen_remedy = _lt(
+        "The buyer has it: report a correction in the next period's report."
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     condition_id = fields.Many2one(
@@ -136,33 +142,12 @@ class ToimioEmploymentConditionReport(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        if FROZEN_FIELDS & set(vals):
-            self._check_draft()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        self._check_draft()
-
-    def _check_draft(self):
-        for report in self:
-            if report.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%(name)s is confirmed and frozen: the buyer has it. "
-                        "Its figures cannot change; report a correction in the "
-                        "next period's report.",
-                        name=report.name,
-                    )
-                )
-
     # -- actions -------------------------------------------------------------
 
     def action_compute(self):
         """Count the period's person-months of every report in one query per
         condition and write them as lines."""
-        self._check_draft()
+        self._toimio_check_not_frozen()
         for report in self:
             condition = report.condition_id
             rows = condition._units(report.date_from, report.date_to)
@@ -274,7 +259,9 @@ class ToimioEmploymentConditionReportLine(models.Model):
     """One person-month of a report: a pseudonymous code, no name."""
 
     _name = "toimio.employment.condition.report.line"
+    _inherit = ["toimio.frozen.line.mixin"]
     _description = "Employment condition report line"
+    _toimio_frozen_parent = "report_id"
     _order = "month, reference"
 
     report_id = fields.Many2one(
@@ -287,19 +274,3 @@ class ToimioEmploymentConditionReportLine(models.Model):
     reference = fields.Char(string="Person's code", required=True, readonly=True)
     month = fields.Date(required=True, readonly=True)
     hours = fields.Float(readonly=True, digits=(16, 2))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        reports = self.env["toimio.employment.condition.report"].browse(
-            {vals["report_id"] for vals in vals_list}
-        )
-        reports._check_draft()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.report_id._check_draft()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        self.report_id._check_draft()

@@ -27,3 +27,4 @@ from . import test_customer_impact
 from . import test_small_cells
 from . import test_employment_condition
 from . import test_employment_condition_reminder
+from . import test_shared_rules

@@ -3,6 +3,7 @@ from . import toimio_access_logged_mixin
 from . import toimio_activity_sync_mixin
 from . import toimio_managed_fields_mixin
 from . import toimio_state_machine_mixin
+from . import toimio_frozen_mixin
 from . import toimio_access_log
 from . import res_company
 from . import toimio_engagement_type

@@ -32,8 +32,13 @@ class ToimioWageSubsidyClaim(models.Model):
         "mail.activity.mixin",
         "toimio.managed.fields.mixin",
         "toimio.state.machine.mixin",
+        "toimio.frozen.mixin",
     ]
     _order = "payment_month desc, id desc"
+    # Only a draft claim may be deleted (toimio.frozen.mixin); the pay it
+    # claims is frozen by the pay lines themselves.
+    _toimio_frozen_states = ("submitted", "paid", "rejected")
+    _toimio_frozen_remedy = _lt("Move the claim back to draft first.")
     # The buttons' state changes (toimio.state.machine.mixin).
     _toimio_transitions = {
         "submit": Transition(
@@ -440,16 +445,6 @@ class ToimioWageSubsidyClaim(models.Model):
                 )
             seen.add(key)
         return super().create(vals_list)
-
-    def unlink(self):
-        if any(claim.state != "draft" for claim in self):
-            raise UserError(
-                self.env._(
-                    "Only draft claims can be deleted. Move the claim back to draft "
-                    "first."
-                )
-            )
-        return super().unlink()
 
     # -- actions ------------------------------------------------------------
 

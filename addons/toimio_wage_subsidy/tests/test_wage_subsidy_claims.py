@@ -204,7 +204,7 @@ class TestWageSubsidyClaims(WageSubsidyCase):
             self._pay(self.decision, "2026-01-05", "2026-01-06", 10, 1)
         with self.assertRefused(UserError, "already has submitted claims"):
             self.decision.monthly_cap = 2000
-        with self.assertRefused(UserError, "Only draft claims"):
+        with self.assertRefused(UserError, "submitted and frozen: it cannot be"):
             line.claim_id.unlink()
 
     def test_zero_claim_cannot_be_submitted(self):
