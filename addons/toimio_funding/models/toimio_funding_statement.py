@@ -12,6 +12,7 @@ from odoo.addons.toimio_members.tools.integrity import (
     lock_for_check,
     overlap_domain,
 )
+from odoo.addons.toimio_members.tools.periods import check_period
 
 from .toimio_funding_outcome import units_sql
 
@@ -212,17 +213,17 @@ class ToimioFundingStatement(models.Model):
 
     @api.constrains("period_start", "period_end", "agreement_id")
     def _check_period(self):
+        check_period(
+            self,
+            lambda statement: self.env._(
+                "The statement period of %(agreement)s",
+                agreement=statement.agreement_id.name,
+            ),
+            "period_start",
+            "period_end",
+        )
         for statement in self:
             agreement = statement.agreement_id
-            if statement.period_end < statement.period_start:
-                raise ValidationError(
-                    self.env._(
-                        "The statement period ends (%(end)s) before it starts "
-                        "(%(start)s). Correct the dates.",
-                        end=format_date(self.env, statement.period_end),
-                        start=format_date(self.env, statement.period_start),
-                    )
-                )
             if statement.period_start < agreement.date_start or (
                 agreement.date_end and statement.period_end > agreement.date_end
             ):

@@ -11,6 +11,7 @@ from odoo.tools.misc import hmac
 
 from odoo.addons.toimio_members.tools.i18n_format import format_number
 from odoo.addons.toimio_members.tools.integrity import check_deferred
+from odoo.addons.toimio_members.tools.periods import check_period
 
 from .employment_condition_units import forecast, month_starts, period_end, units_sql
 from .toimio_employment_condition_order import OVERLAP_CONSTRAINT
@@ -216,17 +217,12 @@ class ToimioEmploymentCondition(models.Model):
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
-        for condition in self:
-            if condition.date_to < condition.date_from:
-                raise ValidationError(
-                    self.env._(
-                        "The contract period of %(name)s ends (%(end)s) before it "
-                        "starts (%(start)s). Correct the end date.",
-                        name=condition.name,
-                        end=format_date(self.env, condition.date_to),
-                        start=format_date(self.env, condition.date_from),
-                    )
-                )
+        check_period(
+            self,
+            lambda condition: self.env._(
+                "The contract period of %(name)s", name=condition.name
+            ),
+        )
 
     @api.constrains("required_person_months", "min_hours")
     def _check_requirement(self):

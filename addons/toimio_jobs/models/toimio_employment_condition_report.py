@@ -9,6 +9,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.toimio_members.tools.periods import check_period
+
 from ..wizards.toimio_xlsx import build_xlsx
 from .employment_condition_units import period_end
 
@@ -118,15 +120,14 @@ class ToimioEmploymentConditionReport(models.Model):
 
     @api.constrains("date_from", "date_to", "condition_id")
     def _check_period(self):
+        check_period(
+            self,
+            lambda report: self.env._(
+                "The report period of %(name)s", name=report.condition_id.name
+            ),
+        )
         for report in self:
             condition = report.condition_id
-            if report.date_to < report.date_from:
-                raise ValidationError(
-                    self.env._(
-                        "The report period ends before it starts. Correct the "
-                        "period's end date."
-                    )
-                )
             if report.date_from < condition.date_from or (
                 report.date_to > condition.date_to
             ):

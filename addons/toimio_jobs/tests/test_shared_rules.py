@@ -1,11 +1,13 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The rules shared through toimio_members, as the employment condition's
-report words them: frozen once confirmed (``toimio.frozen.mixin``)."""
+report and contract word them: frozen once confirmed
+(``toimio.frozen.mixin``) and no period ending before it starts
+(``tools.periods.check_period``)."""
 
 import re
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .test_employment_condition import EmploymentConditionCommon
@@ -36,3 +38,12 @@ class TestSharedRules(EmploymentConditionCommon):
             )
         # What the report does not say stays writable.
         report.message_post(body="Sent to the buyer")
+
+    def test_period_message(self):
+        with self.assertRefused(
+            ValidationError,
+            r"^The contract period of Siivous 2026 ends \(12/31/2025\) before it "
+            r"starts \(1/1/2026\)\. Correct the end date\.$",
+        ):
+            self.condition.date_to = "2025-12-31"
+            self.condition.flush_recordset()

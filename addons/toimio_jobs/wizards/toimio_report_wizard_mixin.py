@@ -4,8 +4,9 @@ import base64
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
-from odoo.tools import format_date
+from odoo.exceptions import AccessError
+
+from odoo.addons.toimio_members.tools.periods import check_period
 
 from .toimio_xlsx import download_action
 
@@ -52,16 +53,7 @@ class ToimioReportWizardMixin(models.AbstractModel):
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
-        for wizard in self:
-            if wizard.date_to < wizard.date_from:
-                raise ValidationError(
-                    self.env._(
-                        "The period ends (%(to_date)s) before it starts "
-                        "(%(from_date)s). Correct the dates.",
-                        to_date=format_date(self.env, wizard.date_to),
-                        from_date=format_date(self.env, wizard.date_from),
-                    )
-                )
+        check_period(self, lambda wizard: self.env._("The period"))
 
     def action_export_xlsx(self):
         self.ensure_one()

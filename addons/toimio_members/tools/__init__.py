@@ -1,1 +1,1 @@
-from . import figures, integrity, portal
+from . import figures, integrity, periods, portal

@@ -3,11 +3,11 @@
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 
 from odoo.addons.toimio_members.tools.figures import group_periods_sql
 from odoo.addons.toimio_members.tools.i18n_format import format_number
+from odoo.addons.toimio_members.tools.periods import check_period
 
 
 def reserved_share_sql(share_ids):
@@ -159,13 +159,10 @@ class ToimioReservedShare(models.Model):
 
     @api.constrains("date_from", "date_to")
     def _check_period(self):
-        for share in self:
-            if share.date_to < share.date_from:
-                raise ValidationError(
-                    self.env._(
-                        "The period ends (%(end)s) before it starts (%(start)s). "
-                        "Correct the end date.",
-                        end=format_date(self.env, share.date_to),
-                        start=format_date(self.env, share.date_from),
-                    )
-                )
+        check_period(
+            self,
+            lambda share: self.env._(
+                "The period of the share of %(company)s",
+                company=share.company_id.name,
+            ),
+        )

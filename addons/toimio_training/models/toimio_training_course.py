@@ -1,8 +1,9 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
+from odoo.exceptions import UserError
+
+from odoo.addons.toimio_members.tools.periods import check_period
 
 
 class ToimioTrainingCourse(models.Model):
@@ -68,17 +69,12 @@ class ToimioTrainingCourse(models.Model):
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
-        for course in self:
-            if course.date_end < course.date_start:
-                raise ValidationError(
-                    self.env._(
-                        "%(course)s: the course ends (%(end)s) before it starts "
-                        "(%(start)s). Correct the dates.",
-                        course=course.name,
-                        end=format_date(self.env, course.date_end),
-                        start=format_date(self.env, course.date_start),
-                    )
-                )
+        check_period(
+            self,
+            lambda course: self.env._("%(course)s: the course", course=course.name),
+            "date_start",
+            "date_end",
+        )
 
     def action_done(self):
         for course in self:

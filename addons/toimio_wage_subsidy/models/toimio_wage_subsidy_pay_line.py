@@ -10,6 +10,7 @@ from odoo.addons.toimio_members.tools.integrity import (
     ensure_btree_gist,
     overlap_sql,
 )
+from odoo.addons.toimio_members.tools.periods import check_period
 
 from . import toimio_wage_subsidy_rules as rules
 
@@ -104,6 +105,14 @@ class ToimioWageSubsidyPayLine(models.Model):
 
     @api.constrains("gross_pay", "hours", "period_start", "period_end")
     def _check_values(self):
+        check_period(
+            self,
+            lambda line: self.env._(
+                "%(name)s: the pay period", name=line.employee_id.name
+            ),
+            "period_start",
+            "period_end",
+        )
         for line in self:
             if line.gross_pay < 0 or line.hours < 0:
                 raise ValidationError(
@@ -111,16 +120,6 @@ class ToimioWageSubsidyPayLine(models.Model):
                         "%(name)s, pay period %(start)s–%(end)s: pay and hours "
                         "cannot be negative. Enter a correction as a smaller "
                         "amount on the same line.",
-                        name=line.employee_id.name,
-                        start=format_date(self.env, line.period_start),
-                        end=format_date(self.env, line.period_end),
-                    )
-                )
-            if line.period_end < line.period_start:
-                raise ValidationError(
-                    self.env._(
-                        "%(name)s: the pay period ends (%(end)s) before it starts "
-                        "(%(start)s). Correct the dates.",
                         name=line.employee_id.name,
                         start=format_date(self.env, line.period_start),
                         end=format_date(self.env, line.period_end),

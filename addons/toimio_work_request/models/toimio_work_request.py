@@ -12,6 +12,7 @@ from odoo.tools.mimetypes import guess_mimetype
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.toimio_members.models.toimio_state_machine_mixin import Transition
+from odoo.addons.toimio_members.tools.periods import check_period
 
 _lt = LazyTranslate(__name__)
 
@@ -335,17 +336,9 @@ class ToimioWorkRequest(models.Model):
         counted on that day; only a last day: by that day). A waiting
         request's last day is not in the past."""
         today = fields.Date.context_today(self)
+        check_period(self, lambda request: self.env._("The preferred period"))
         for request in self:
             start, end = request.date_from, request.date_to
-            if start and end and end < start:
-                raise ValidationError(
-                    self.env._(
-                        "The preferred period ends (%(to_date)s) before it starts "
-                        "(%(from_date)s). Correct the dates.",
-                        to_date=format_date(self.env, end),
-                        from_date=format_date(self.env, start),
-                    )
-                )
             if start and end and (end - start).days + 1 > MAX_WINDOW_DAYS:
                 raise ValidationError(
                     self.env._(

@@ -19,3 +19,4 @@ from . import test_work_request_portal_pages
 from . import test_work_request_employment_condition
 from . import test_work_request_transitions
 from . import test_work_request_portal_refused
+from . import test_work_request_period_sv
