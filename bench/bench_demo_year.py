@@ -33,7 +33,7 @@ def main():
     from odoo import api, fields
     from odoo.modules.registry import Registry
 
-    from odoo.addons.toimio_jobs.wizards.toimio_xlsx import build_xlsx
+    from odoo.addons.toimio_jobs.tools.toimio_xlsx import build_xlsx
 
     registry = Registry(args.db)
     with registry.cursor() as cr:

@@ -315,7 +315,7 @@ def main():
     start_odoo(args.db, args.config)
     from odoo import api
 
-    from odoo.addons.toimio_jobs.wizards.toimio_xlsx import build_xlsx
+    from odoo.addons.toimio_jobs.tools.toimio_xlsx import build_xlsx
 
     today = date.today()
     year_start = date(today.year - 1, 1, 1)

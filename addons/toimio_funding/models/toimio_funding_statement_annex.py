@@ -9,7 +9,7 @@ import base64
 
 from odoo import fields, models
 
-from odoo.addons.toimio_jobs.wizards.toimio_xlsx import (
+from odoo.addons.toimio_jobs.tools.toimio_xlsx import (
     build_xlsx,
     download_action,
 )

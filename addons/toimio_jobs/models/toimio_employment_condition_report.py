@@ -11,7 +11,7 @@ from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.toimio_members.tools.periods import check_period
 
-from ..wizards.toimio_xlsx import build_xlsx
+from ..tools.toimio_xlsx import build_xlsx
 from .employment_condition_units import period_end
 
 _lt = LazyTranslate(__name__)

@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError
 
 from odoo.addons.toimio_members.tools.periods import check_period
 
-from .toimio_xlsx import download_action
+from ..tools.toimio_xlsx import download_action
 
 
 class ToimioReportWizardMixin(models.AbstractModel):

@@ -14,7 +14,7 @@ from datetime import timedelta
 from odoo import fields, http
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.toimio_jobs.wizards.toimio_xlsx import XLSX_MIMETYPE
+from odoo.addons.toimio_jobs.tools.toimio_xlsx import XLSX_MIMETYPE
 from odoo.addons.toimio_members.tests.helpers import JsonRpcMixin
 
 

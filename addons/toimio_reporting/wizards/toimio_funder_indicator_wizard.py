@@ -3,7 +3,7 @@
 from odoo import Command, fields, models
 from odoo.tools import SQL, format_date
 
-from odoo.addons.toimio_jobs.wizards.toimio_xlsx import build_xlsx
+from odoo.addons.toimio_jobs.tools.toimio_xlsx import build_xlsx
 from odoo.addons.toimio_members.tools.figures import VALID_STATES
 
 from .toimio_funder_small_cells import COLUMNS, suppress_indicators
