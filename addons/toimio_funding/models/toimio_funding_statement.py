@@ -6,6 +6,7 @@ from odoo.tools import SQL, format_date
 from odoo.tools.translate import LazyTranslate
 
 from odoo.addons.toimio_members.models.toimio_state_machine_mixin import Transition
+from odoo.addons.toimio_members.tools.i18n_format import format_day
 from odoo.addons.toimio_members.tools.integrity import (
     check_deferred,
     ensure_btree_gist,
@@ -178,15 +179,17 @@ class ToimioFundingStatement(models.Model):
 
     @api.depends("agreement_id.name", "period_start", "period_end")
     def _compute_name(self):
+        """Stored, so written once for everyone: the days in the language of
+        the organising company ("Kuntouttava työtoiminta 1.1.2026 – 31.1.2026")."""
         for statement in self:
+            env = statement.with_context(lang=statement.company_id.partner_id.lang).env
             statement.name = " ".join(
                 part
                 for part in (
                     statement.agreement_id.name,
-                    statement.period_start
-                    and statement.period_start.strftime("%d.%m.%Y"),
+                    format_day(env, statement.period_start),
                     "–",
-                    statement.period_end and statement.period_end.strftime("%d.%m.%Y"),
+                    format_day(env, statement.period_end),
                 )
                 if part
             )

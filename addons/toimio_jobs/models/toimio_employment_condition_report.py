@@ -6,15 +6,39 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.toimio_members.tools.i18n_format import (
+    format_day,
+    format_month,
+    format_number,
+)
 from odoo.addons.toimio_members.tools.periods import check_period
 
 from ..tools.toimio_xlsx import build_xlsx
 from .employment_condition_units import period_end
 
 _lt = LazyTranslate(__name__)
+
+# The buyer's report is in Finnish, with the Swedish labels beside the
+# Finnish ones (Finnish public buyers in bilingual municipalities ask for
+# both): the languages of its labels, the first one also of its days and
+# numbers.
+REPORT_LANGS = ("fi_FI", "sv_SE")
+REPORT_LABELS = {
+    "sheet": _lt("Report"),
+    "title": _lt("Employment condition report"),
+    "contract": _lt("Contract"),
+    "customer": _lt("Buyer"),
+    "supplier": _lt("Supplier"),
+    "period": _lt("Reporting period"),
+    "code": _lt("Person's code"),
+    "month": _lt("Month"),
+    "hours": _lt("Hours"),
+    "units_period": _lt("Person-months in the period"),
+    "units_cumulative": _lt("Person-months since the contract start"),
+    "required": _lt("Required"),
+}
 
 
 class ToimioEmploymentConditionReport(models.Model):
@@ -87,9 +111,12 @@ class ToimioEmploymentConditionReport(models.Model):
 
     @api.depends("condition_id.name", "date_from", "date_to")
     def _compute_name(self):
+        """Stored, so written once for everyone: the days in the language of
+        the organising company ("Siivous 2026 1.1.2026–31.3.2026")."""
         for report in self:
-            start = format_date(self.env, report.date_from)
-            end = format_date(self.env, report.date_to)
+            env = report.with_context(lang=report.company_id.partner_id.lang).env
+            start = format_day(env, report.date_from)
+            end = format_day(env, report.date_to)
             report.name = f"{report.condition_id.name or ''} {start}–{end}"
 
     @api.depends("condition_id")
@@ -135,10 +162,10 @@ class ToimioEmploymentConditionReport(models.Model):
                     self.env._(
                         "The report period %(start)s–%(end)s is not inside the "
                         "contract period %(cstart)s–%(cend)s of %(name)s.",
-                        start=format_date(self.env, report.date_from),
-                        end=format_date(self.env, report.date_to),
-                        cstart=format_date(self.env, condition.date_from),
-                        cend=format_date(self.env, condition.date_to),
+                        start=format_day(self.env, report.date_from),
+                        end=format_day(self.env, report.date_to),
+                        cstart=format_day(self.env, condition.date_from),
+                        cend=format_day(self.env, condition.date_to),
                         name=condition.name,
                     )
                 )
@@ -200,23 +227,30 @@ class ToimioEmploymentConditionReport(models.Model):
     # -- the buyer's report --------------------------------------------------
 
     def _report_labels(self):
-        """Finnish and Swedish labels of the buyer's report (both languages,
-        as Finnish public buyers in bilingual municipalities ask)."""
+        """The labels of the buyer's report, each in Finnish and Swedish:
+        "Sopimus / Avtal". Read from the addon's fi.po and sv.po whether or
+        not the database has the languages installed (``env._`` would want
+        them installed; core's ``env._`` translates a lazy term the same
+        way)."""
         return {
-            "title": "Työllistämisehdon raportti / Rapport om sysselsättningsvillkor",
-            "contract": "Sopimus / Avtal",
-            "customer": "Tilaaja / Beställare",
-            "supplier": "Toimittaja / Leverantör",
-            "period": "Raportointijakso / Rapporteringsperiod",
-            "code": "Henkilön koodi / Personens kod",
-            "month": "Kuukausi / Månad",
-            "hours": "Tunnit / Timmar",
-            "units_period": "Henkilötyökuukaudet jaksolla / Personmånader under "
-            "perioden",
-            "units_cumulative": "Henkilötyökuukaudet sopimuksen alusta / "
-            "Personmånader sedan avtalets början",
-            "required": "Vaadittu / Krävs",
+            key: " / ".join(label._translate(lang) for lang in REPORT_LANGS)
+            for key, label in REPORT_LABELS.items()
         }
+
+    def _report_env(self):
+        """The environment of the report's days and numbers: Finnish (the
+        company's language when Finnish is not installed)."""
+        return self.with_context(lang=REPORT_LANGS[0]).env
+
+    def _report_period(self):
+        env = self._report_env()
+        return f"{format_day(env, self.date_from)}–{format_day(env, self.date_to)}"
+
+    def _report_month(self, month):
+        return format_month(self._report_env(), month)
+
+    def _report_number(self, value, digits=2):
+        return format_number(self._report_env(), value, digits=digits)
 
     def _xlsx_bytes(self):
         """The buyer's XLSX: the report's figures above one row per person
@@ -228,26 +262,20 @@ class ToimioEmploymentConditionReport(models.Model):
             (labels["contract"], condition.name),
             (labels["customer"], condition.partner_id.name),
             (labels["supplier"], condition.company_id.name),
-            (labels["period"], f"{self.date_from:%d.%m.%Y}–{self.date_to:%d.%m.%Y}"),
+            (labels["period"], self._report_period()),
             (labels["units_period"], self.units_period),
             (labels["units_cumulative"], self.units_cumulative),
-            (labels["required"], condition.required_person_months),
+            (labels["required"], self._report_number(condition.required_person_months)),
         ]
         return build_xlsx(
             [
                 {
-                    "name": "Raportti",
-                    # Finnish and Swedish both write a decimal comma.
+                    "name": labels["sheet"],
                     "title": [labels["title"]]
-                    + [
-                        f"{label}: {str(value).replace('.', ',')}"
-                        if isinstance(value, float)
-                        else f"{label}: {value}"
-                        for label, value in head
-                    ],
+                    + [f"{label}: {value}" for label, value in head],
                     "header": [labels["code"], labels["month"], labels["hours"]],
                     "rows": [
-                        [line.reference, line.month.strftime("%m/%Y"), line.hours]
+                        [line.reference, self._report_month(line.month), line.hours]
                         for line in self.line_ids
                     ],
                     "widths": [45, 20, 20],

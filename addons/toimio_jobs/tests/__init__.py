@@ -28,3 +28,4 @@ from . import test_small_cells
 from . import test_employment_condition
 from . import test_employment_condition_reminder
 from . import test_shared_rules
+from . import test_employment_condition_report_i18n

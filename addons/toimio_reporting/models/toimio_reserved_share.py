@@ -3,10 +3,10 @@
 from datetime import date
 
 from odoo import api, fields, models
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL
 
 from odoo.addons.toimio_members.tools.figures import group_periods_sql
-from odoo.addons.toimio_members.tools.i18n_format import format_number
+from odoo.addons.toimio_members.tools.i18n_format import format_day, format_number
 from odoo.addons.toimio_members.tools.periods import check_period
 
 
@@ -123,8 +123,8 @@ class ToimioReservedShare(models.Model):
         for share in self:
             share.name = "{} {}–{}".format(
                 share.company_id.name or "",
-                format_date(self.env, share.date_from),
-                format_date(self.env, share.date_to),
+                format_day(self.env, share.date_from),
+                format_day(self.env, share.date_to),
             )
 
     @api.depends("company_id", "date_from", "date_to")
