@@ -1,7 +1,6 @@
 from . import test_shift_rules
 from . import test_shift_recording
 from . import test_shift_invoicing
-from . import test_peppol
 from . import test_shift_planning
 from . import test_engagement_end
 from . import test_shift_security
