@@ -24,29 +24,30 @@ class ToimioJobsCommon(ToimioFactoryMixin):
         cls.env = cls.env(
             context=dict(cls.env.context, tracking_disable=True, no_reset_password=True)
         )
+        # Creating the companies activates their currency.
         eur = cls.env.ref("base.EUR")
-        eur.active = True
-        cls.company = cls.env["res.company"].create(
-            {
-                "name": "Testiosuuskunta",
-                "country_id": cls.env.ref("base.fi").id,
-                "currency_id": eur.id,
-                "toimio_legal_form": "cooperative",
-                "street": "Koskikatu 1",
-                "zip": "96200",
-                "city": "Rovaniemi",
-                "vat": "FI16180333",
-                "company_registry": "1618033-3",
-                "email": "toimisto@example.com",
-            }
-        )
-        cls.foundation = cls.env["res.company"].create(
-            {
-                "name": "Testisäätiö",
-                "country_id": cls.env.ref("base.fi").id,
-                "currency_id": eur.id,
-                "toimio_legal_form": "foundation",
-            }
+        fi = cls.env.ref("base.fi").id
+        cls.company, cls.foundation = cls.env["res.company"].create(
+            [
+                {
+                    "name": "Testiosuuskunta",
+                    "country_id": fi,
+                    "currency_id": eur.id,
+                    "toimio_legal_form": "cooperative",
+                    "street": "Koskikatu 1",
+                    "zip": "96200",
+                    "city": "Rovaniemi",
+                    "vat": "FI16180333",
+                    "company_registry": "1618033-3",
+                    "email": "toimisto@example.com",
+                },
+                {
+                    "name": "Testisäätiö",
+                    "country_id": fi,
+                    "currency_id": eur.id,
+                    "toimio_legal_form": "foundation",
+                },
+            ]
         )
         if cls._load_chart:
             cls.env["account.chart.template"].try_loading(
@@ -139,35 +140,39 @@ class ToimioJobsCommon(ToimioFactoryMixin):
                 "company_id": False,
             }
         )
-        cls.order = cls._confirmed_order(cls.supervisor)
+        cls.order, cls.order_b = cls._confirmed_order(cls.supervisor, cls.supervisor_b)
         cls.task = cls.order.order_line.task_id
-        cls.order_b = cls._confirmed_order(cls.supervisor_b)
         cls.task_b = cls.order_b.order_line.task_id
 
     @classmethod
-    def _confirmed_order(cls, supervisor):
-        order = (
+    def _confirmed_order(cls, *supervisors):
+        """A confirmed order of 200 hours of cleaning at the school for each
+        of ``supervisors``, made and confirmed together."""
+        orders = (
             cls.env["sale.order"]
             .with_company(cls.company)
             .create(
-                {
-                    "partner_id": cls.customer.id,
-                    "partner_shipping_id": cls.site.id,
-                    "toimio_supervisor_id": supervisor.id,
-                    "company_id": cls.company.id,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": cls.product_cleaning.id,
-                                "product_uom_qty": 200,
-                            }
-                        )
-                    ],
-                }
+                [
+                    {
+                        "partner_id": cls.customer.id,
+                        "partner_shipping_id": cls.site.id,
+                        "toimio_supervisor_id": supervisor.id,
+                        "company_id": cls.company.id,
+                        "order_line": [
+                            Command.create(
+                                {
+                                    "product_id": cls.product_cleaning.id,
+                                    "product_uom_qty": 200,
+                                }
+                            )
+                        ],
+                    }
+                    for supervisor in supervisors
+                ]
             )
         )
-        order.action_confirm()
-        return order
+        orders.action_confirm()
+        return orders
 
     @classmethod
     def _shift(
