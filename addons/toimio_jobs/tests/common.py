@@ -13,7 +13,7 @@ class ToimioJobsCommon(ToimioFactoryMixin):
     """A cooperative, two supervised customer orders, people in different
     engagements and one user of each group. The cooperative has a chart of
     accounts only in the classes that set ``_load_chart`` (those that invoice
-    or post): loading it is a third of the world's cost."""
+    or post): loading it is about half of the world's cost."""
 
     _load_chart = False
     _engagement_values = {"target_group": "2", "state": "active"}
