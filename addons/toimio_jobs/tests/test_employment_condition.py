@@ -13,8 +13,7 @@ from odoo.addons.toimio_members.tests.concurrency import DatabaseRuleMixin
 from .common import ToimioJobsCase
 
 
-@tagged("post_install", "-at_install")
-class TestEmploymentCondition(DatabaseRuleMixin, ToimioJobsCase):
+class EmploymentConditionCommon(ToimioJobsCase):
     """Two contracts of the test city: C1 on ``order`` (employment and work
     trial, groups II and III, 8 hours a month) and C2 on ``order_b``
     (employment only). Aino is in group I, Eero in group II (employment),
@@ -68,6 +67,13 @@ class TestEmploymentCondition(DatabaseRuleMixin, ToimioJobsCase):
             (employee_id, month): hours
             for _c, employee_id, month, hours in condition._units()
         }
+
+
+@tagged("post_install", "-at_install")
+class TestEmploymentCondition(DatabaseRuleMixin, EmploymentConditionCommon):
+    """Units (the person-months counted), status (the forecast and the
+    reminder), rules (what a condition may be, and who keeps it) and the
+    quarterly report, in one world."""
 
     # Units: the person-months counted.
 
