@@ -12,5 +12,3 @@ from . import test_concurrency
 from . import test_funding_managed
 from . import test_read_only_paths
 from . import test_figures_agree
-from . import test_funding_employment_condition
-from . import test_funding_transitions

@@ -62,17 +62,10 @@ class ToimioFundingCase(ToimioJobsCommon, TransactionCase):
                 "city": "Rovaniemi",
             }
         )
-        Employee = env["hr.employee"]
 
         def person(name, payer, coach=None):
-            return Employee.create(
-                {
-                    "name": name,
-                    "company_id": cls.company.id,
-                    "tz": "Europe/Helsinki",
-                    "toimio_payer_id": payer.id,
-                    "toimio_coach_id": coach and coach.id,
-                }
+            return cls._person(
+                name, toimio_payer_id=payer.id, toimio_coach_id=coach and coach.id
             )
 
         cls.pia = person("Pia Osallistuja", cls.payer_p, cls.coach)
@@ -81,20 +74,10 @@ class ToimioFundingCase(ToimioJobsCommon, TransactionCase):
         cls.olli = person("Olli Muualta", cls.payer_q, cls.coach)
         cls.fanni = person("Fanni Säätiöltä", cls.payer_p)
         cls.dora = person("Dora Luonnos", cls.payer_p)
-        Engagement = env["toimio.engagement"]
 
         def engagement(employee, type_, start, end=False, company=None, **vals):
-            return Engagement.create(
-                {
-                    "employee_id": employee.id,
-                    "type_id": type_.id,
-                    "company_id": (company or cls.company).id,
-                    "date_start": start,
-                    "date_end": end,
-                    "target_group": "3",
-                    "state": "active",
-                    **vals,
-                }
+            return cls._engagement(
+                employee, type_, start, company, date_end=end, target_group="3", **vals
             )
 
         cls.eng_pia = engagement(cls.pia, cls.type_participation, "2025-11-15")
@@ -129,15 +112,7 @@ class ToimioFundingCase(ToimioJobsCommon, TransactionCase):
             (cls.pia, "2026-01-12", "2", "3"),
             (cls.ville, "2025-12-01", "3", "1"),
         ):
-            env["toimio.target.group.change"].create(
-                {
-                    "employee_id": employee.id,
-                    "date": day,
-                    "old_group": old,
-                    "new_group": new,
-                    "reason": "Arvio.",
-                }
-            )
+            cls._group_change(employee, day, old, new, reason="Arvio.")
         done = env["toimio.shift"]
         for employee, day, start in (
             (cls.pia, "2025-12-30", 8),

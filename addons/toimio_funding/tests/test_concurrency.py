@@ -2,14 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
 from odoo.tests import tagged
-from odoo.tools import SQL
 
-from odoo.addons.toimio_members.tests.concurrency import (
-    ConcurrencyCase,
-    DatabaseRuleMixin,
-)
-
-from .common import ToimioFundingCase
+from odoo.addons.toimio_members.tests.concurrency import ConcurrencyCase
 
 
 @tagged("post_install", "-at_install", "toimio_concurrency")
@@ -114,32 +108,4 @@ class TestFundingConcurrency(ConcurrencyCase):
             ),
             None,
             together=False,
-        )
-
-
-@tagged("post_install", "-at_install")
-class TestStatementOverlapInDatabase(DatabaseRuleMixin, ToimioFundingCase):
-    def test_overlap_refused_by_the_database(self):
-        """Past the Python check (an SQL update), the database still refuses
-        two statements of an agreement for one day; a cancelled one is left
-        out."""
-        january = self._statement("2026-01-01", "2026-01-31", compute=False)
-        february = self._statement("2026-02-01", "2026-02-28", compute=False)
-        cancelled = self._statement("2026-03-01", "2026-03-31", compute=False)
-        cancelled.action_cancel()
-        self._statement("2026-03-01", "2026-03-31", compute=False)
-
-        def stretch():
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE toimio_funding_statement SET period_end = %s WHERE id = %s",
-                    february.period_start,
-                    january.id,
-                ),
-            )
-
-        self.assertDatabaseRefuses(
-            "toimio_funding_statement_period_excl",
-            stretch,
-            "The agreement already has a statement for part of this period",
         )

@@ -20,6 +20,8 @@ UBL_NS = {
 
 @tagged("post_install", "-at_install")
 class TestFundingInvoice(ToimioFundingCase):
+    _load_chart = True
+
     def _confirmed(self, agreement=None):
         statement = self._statement("2025-12-01", "2026-01-31", agreement=agreement)
         statement.action_confirm()

@@ -20,6 +20,8 @@ REFUSED = "on Funding statement: the system sets them"
 
 @tagged("post_install", "-at_install")
 class TestFundingManagedFields(ToimioFundingCase):
+    _load_chart = True
+
     def setUp(self):
         super().setUp()
         self.statement = self._statement("2025-12-01", "2026-01-31")
@@ -101,6 +103,8 @@ class TestFundingManagedFields(ToimioFundingCase):
 
 @tagged("post_install", "-at_install")
 class TestFundingManagedFieldsJsonRpc(JsonRpcMixin, ToimioJobsCommon, HttpCase):
+    _load_chart = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -9,7 +9,7 @@ over JSON-RPC. Nothing here is a Toimio override: these are Odoo's checks."""
 
 import json
 
-from odoo import http
+from odoo import Command, http
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -154,6 +154,31 @@ class TestReferenceCodeAccess(ToimioFundingCase):
         )
         with self.assertRaises(AccessError):
             as_other.browse(self.pia.id).read(["toimio_reference"])
+
+    def test_buyer_report_shows_the_reference_code(self):
+        condition = self.env["toimio.employment.condition"].create(
+            {
+                "name": "Siivous 2026",
+                "partner_id": self.customer.id,
+                "company_id": self.company.id,
+                "date_from": "2026-01-01",
+                "date_to": "2026-12-31",
+                "sale_order_ids": [Command.set(self.order.ids)],
+                "required_person_months": 12,
+                "engagement_type_ids": [Command.set(self.type_employment.ids)],
+                "min_hours": 4,
+            }
+        )
+        shift = self._shift(self.eero, "2026-03-02", 8, 12)
+        shift.action_done()
+        report = self.env["toimio.employment.condition.report"].create(
+            {"condition_id": condition.id}
+        )
+        report.action_compute()
+        references = set(report.line_ids.mapped("reference"))
+        self.assertIn(self.eero.sudo().toimio_reference, references)
+        people = self.env["hr.employee"].sudo().search([])
+        self.assertLessEqual(references, set(people.mapped("toimio_reference")))
 
 
 @tagged("post_install", "-at_install")

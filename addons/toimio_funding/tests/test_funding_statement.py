@@ -1,19 +1,23 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""What a statement refuses and how it totals: overlapping periods, periods
-outside the agreement, changes after confirmation, negative prices, the cap."""
+"""What a statement refuses and how it totals: overlapping periods (also in
+the database), periods outside the agreement, changes after confirmation,
+state changes its transition table does not allow, negative prices, the cap."""
 
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
+
+from odoo.addons.toimio_members.tests.concurrency import DatabaseRuleMixin
+from odoo.addons.toimio_members.tests.state_machine import StateMachineCaseMixin
 
 from .common import ToimioFundingCase
 
 
 @tagged("post_install", "-at_install")
-class TestFundingStatement(ToimioFundingCase):
+class TestFundingStatement(StateMachineCaseMixin, DatabaseRuleMixin, ToimioFundingCase):
     def test_overlapping_statement_refused(self):
         """December–January stated: 15.1.–28.2.2026 overlaps it and is
         refused; after cancelling December–January it is allowed."""
@@ -142,3 +146,40 @@ class TestFundingStatement(ToimioFundingCase):
         units = statement.unit_ids
         statement.unlink()
         self.assertFalse(units.exists())
+
+    def test_forbidden_transitions_refused(self):
+        statement = self._statement("2025-12-01", "2026-01-31", compute=False)
+        self.assertTransitionsRefused(
+            statement,
+            {
+                "confirm": lambda s: s.action_confirm(),
+                "cancel": lambda s: s.action_cancel(),
+                "draft": lambda s: s.action_draft(),
+                "invoice": lambda s: s.action_invoice(),
+            },
+        )
+
+    def test_overlap_refused_by_the_database(self):
+        """Past the Python check (an SQL update), the database still refuses
+        two statements of an agreement for one day; a cancelled one is left
+        out."""
+        january = self._statement("2026-01-01", "2026-01-31", compute=False)
+        february = self._statement("2026-02-01", "2026-02-28", compute=False)
+        cancelled = self._statement("2026-03-01", "2026-03-31", compute=False)
+        cancelled.action_cancel()
+        self._statement("2026-03-01", "2026-03-31", compute=False)
+
+        def stretch():
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE toimio_funding_statement SET period_end = %s WHERE id = %s",
+                    february.period_start,
+                    january.id,
+                ),
+            )
+
+        self.assertDatabaseRefuses(
+            "toimio_funding_statement_period_excl",
+            stretch,
+            "The agreement already has a statement for part of this period",
+        )

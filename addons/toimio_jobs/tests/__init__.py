@@ -1,7 +1,6 @@
 from . import test_shift_rules
 from . import test_shift_recording
 from . import test_shift_invoicing
-from . import test_peppol
 from . import test_shift_planning
 from . import test_engagement_end
 from . import test_shift_security
@@ -13,7 +12,6 @@ from . import test_invoice_payable
 from . import test_portal_next_shift
 from . import test_supervisor_today
 from . import test_portal_home
-from . import test_customer_orders
 from . import test_finnish_job_labels
 from . import test_today_absence_tour
 from . import test_invoice_send_tour

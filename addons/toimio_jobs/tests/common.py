@@ -2,30 +2,21 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
 import zipfile
-from datetime import datetime
 
-import pytz
-
-from odoo import Command, fields
-from odoo.tests import new_test_user
+from odoo import Command
 from odoo.tests.common import TransactionCase
 
-from odoo.addons.toimio_members.tests.helpers import RefusalMixin
-
-HELSINKI = pytz.timezone("Europe/Helsinki")
+from odoo.addons.toimio_members.tests.common import ToimioFactoryMixin, local_to_utc
 
 
-def local_to_utc(day, hour):
-    """Naive UTC datetime of ``hour`` (float) on ``day`` in Helsinki."""
-    day = fields.Date.to_date(day)
-    minutes = round(hour * 60)
-    local = datetime(day.year, day.month, day.day, minutes // 60, minutes % 60)
-    return HELSINKI.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+class ToimioJobsCommon(ToimioFactoryMixin):
+    """A cooperative, two supervised customer orders, people in different
+    engagements and one user of each group. The cooperative has a chart of
+    accounts only in the classes that set ``_load_chart`` (those that invoice
+    or post): loading it is about half of the world's cost."""
 
-
-class ToimioJobsCommon(RefusalMixin):
-    """A cooperative with a chart of accounts, two supervised customer orders,
-    people in different engagements and one user of each group."""
+    _load_chart = False
+    _engagement_values = {"target_group": "2", "state": "active"}
 
     @classmethod
     def setup_toimio_jobs(cls):
@@ -33,134 +24,89 @@ class ToimioJobsCommon(RefusalMixin):
         cls.env = cls.env(
             context=dict(cls.env.context, tracking_disable=True, no_reset_password=True)
         )
+        # Creating the companies activates their currency.
         eur = cls.env.ref("base.EUR")
-        eur.active = True
-        cls.company = cls.env["res.company"].create(
-            {
-                "name": "Testiosuuskunta",
-                "country_id": cls.env.ref("base.fi").id,
-                "currency_id": eur.id,
-                "toimio_legal_form": "cooperative",
-                "street": "Koskikatu 1",
-                "zip": "96200",
-                "city": "Rovaniemi",
-                "vat": "FI16180333",
-                "company_registry": "1618033-3",
-                "email": "toimisto@example.com",
-            }
+        fi = cls.env.ref("base.fi").id
+        cls.company, cls.foundation = cls.env["res.company"].create(
+            [
+                {
+                    "name": "Testiosuuskunta",
+                    "country_id": fi,
+                    "currency_id": eur.id,
+                    "toimio_legal_form": "cooperative",
+                    "street": "Koskikatu 1",
+                    "zip": "96200",
+                    "city": "Rovaniemi",
+                    "vat": "FI16180333",
+                    "company_registry": "1618033-3",
+                    "email": "toimisto@example.com",
+                },
+                {
+                    "name": "Testisäätiö",
+                    "country_id": fi,
+                    "currency_id": eur.id,
+                    "toimio_legal_form": "foundation",
+                },
+            ]
         )
-        cls.foundation = cls.env["res.company"].create(
-            {
-                "name": "Testisäätiö",
-                "country_id": cls.env.ref("base.fi").id,
-                "currency_id": eur.id,
-                "toimio_legal_form": "foundation",
-            }
-        )
-        cls.env["account.chart.template"].try_loading(
-            "generic_coa", company=cls.company, install_demo=False
-        )
+        if cls._load_chart:
+            cls.env["account.chart.template"].try_loading(
+                "generic_coa", company=cls.company, install_demo=False
+            )
         companies = cls.company | cls.foundation
         cls.env = cls.env(
             context=dict(cls.env.context, allowed_company_ids=companies.ids)
         )
-        user_values = {
-            "company_id": cls.company.id,
-            "company_ids": companies.ids,
-            "tz": "Europe/Helsinki",
-        }
-        cls.supervisor = new_test_user(
-            cls.env,
-            "t_matti",
-            name="Matti Työnjohtaja",
-            groups="toimio_members.group_toimio_supervisor",
-            **user_values,
+        member = "base.group_portal"
+        supervisor = "toimio_members.group_toimio_supervisor"
+        (
+            cls.supervisor,
+            cls.supervisor_b,
+            cls.coach,
+            cls.admin,
+            cls.member_user,
+            cls.other_member_user,
+        ) = cls._users(
+            {
+                "t_matti": {"name": "Matti Työnjohtaja", "groups": supervisor},
+                "t_liisa": {"name": "Liisa Toinen", "groups": supervisor},
+                "t_coach": {"groups": "toimio_members.group_toimio_coach"},
+                "t_admin": {"groups": "toimio_members.group_toimio_admin"},
+                "t_member": {
+                    "name": "Aino Testaaja",
+                    "groups": member,
+                    "email": "aino@example.com",
+                },
+                "t_member2": {
+                    "name": "Eero Esimerkki",
+                    "groups": member,
+                    "email": "eero@example.com",
+                },
+            },
+            company_id=cls.company.id,
+            company_ids=companies.ids,
+            tz="Europe/Helsinki",
         )
         cls.supervisor.partner_id.mobile = "+358 40 123 4567"
-        cls.supervisor_b = new_test_user(
-            cls.env,
-            "t_liisa",
-            name="Liisa Toinen",
-            groups="toimio_members.group_toimio_supervisor",
-            **user_values,
-        )
-        cls.coach = new_test_user(
-            cls.env,
-            "t_coach",
-            groups="toimio_members.group_toimio_coach",
-            **user_values,
-        )
-        cls.admin = new_test_user(
-            cls.env,
-            "t_admin",
-            groups="toimio_members.group_toimio_admin",
-            **user_values,
-        )
-        cls.member_user = new_test_user(
-            cls.env,
-            "t_member",
-            name="Aino Testaaja",
-            groups="base.group_portal",
-            email="aino@example.com",
-            **user_values,
-        )
-        cls.other_member_user = new_test_user(
-            cls.env,
-            "t_member2",
-            name="Eero Esimerkki",
-            groups="base.group_portal",
-            email="eero@example.com",
-            **user_values,
-        )
-        Employee = cls.env["hr.employee"]
-        employee_values = {"company_id": cls.company.id, "tz": "Europe/Helsinki"}
-        cls.aino = Employee.create(
-            {"name": "Aino Testaaja", "user_id": cls.member_user.id, **employee_values}
-        )
-        cls.eero = Employee.create(
-            {
-                "name": "Eero Esimerkki",
-                "user_id": cls.other_member_user.id,
-                **employee_values,
-            }
-        )
-        cls.kalle = Employee.create({"name": "Kalle Kokeilija", **employee_values})
+        cls.aino = cls._person("Aino Testaaja", user_id=cls.member_user.id)
+        cls.eero = cls._person("Eero Esimerkki", user_id=cls.other_member_user.id)
+        cls.kalle = cls._person("Kalle Kokeilija")
         cls.type_employment = cls.env.ref("toimio_members.engagement_type_employment")
         cls.type_work_trial = cls.env.ref("toimio_members.engagement_type_work_trial")
         cls.type_rehab = cls.env.ref("toimio_members.engagement_type_rehab")
         cls.payer = cls.env["res.partner"].create({"name": "Lapin työllisyysalue"})
-        Engagement = cls.env["toimio.engagement"]
-        cls.engagement_aino = Engagement.create(
-            {
-                "employee_id": cls.aino.id,
-                "type_id": cls.type_employment.id,
-                "company_id": cls.company.id,
-                "date_start": "2026-01-01",
-                "target_group": "1",
-                "state": "active",
-            }
+        cls.engagement_aino = cls._engagement(
+            cls.aino, cls.type_employment, "2026-01-01", target_group="1"
         )
-        cls.engagement_eero = Engagement.create(
-            {
-                "employee_id": cls.eero.id,
-                "type_id": cls.type_employment.id,
-                "company_id": cls.company.id,
-                "date_start": "2026-01-01",
-                "target_group": "2",
-                "state": "active",
-            }
+        cls.engagement_eero = cls._engagement(
+            cls.eero, cls.type_employment, "2026-01-01"
         )
-        cls.engagement_kalle = Engagement.create(
-            {
-                "employee_id": cls.kalle.id,
-                "type_id": cls.type_work_trial.id,
-                "company_id": cls.company.id,
-                "date_start": "2026-02-01",
-                "date_end": "2026-07-31",
-                "target_group": "2",
-                "payer_id": cls.payer.id,
-                "state": "active",
-            }
+        cls.engagement_kalle = cls._engagement(
+            cls.kalle,
+            cls.type_work_trial,
+            "2026-02-01",
+            date_end="2026-07-31",
+            payer_id=cls.payer.id,
         )
         cls.customer = cls.env["res.partner"].create(
             {
@@ -194,35 +140,39 @@ class ToimioJobsCommon(RefusalMixin):
                 "company_id": False,
             }
         )
-        cls.order = cls._confirmed_order(cls.supervisor)
+        cls.order, cls.order_b = cls._confirmed_order(cls.supervisor, cls.supervisor_b)
         cls.task = cls.order.order_line.task_id
-        cls.order_b = cls._confirmed_order(cls.supervisor_b)
         cls.task_b = cls.order_b.order_line.task_id
 
     @classmethod
-    def _confirmed_order(cls, supervisor):
-        order = (
+    def _confirmed_order(cls, *supervisors):
+        """A confirmed order of 200 hours of cleaning at the school for each
+        of ``supervisors``, made and confirmed together."""
+        orders = (
             cls.env["sale.order"]
             .with_company(cls.company)
             .create(
-                {
-                    "partner_id": cls.customer.id,
-                    "partner_shipping_id": cls.site.id,
-                    "toimio_supervisor_id": supervisor.id,
-                    "company_id": cls.company.id,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "product_id": cls.product_cleaning.id,
-                                "product_uom_qty": 200,
-                            }
-                        )
-                    ],
-                }
+                [
+                    {
+                        "partner_id": cls.customer.id,
+                        "partner_shipping_id": cls.site.id,
+                        "toimio_supervisor_id": supervisor.id,
+                        "company_id": cls.company.id,
+                        "order_line": [
+                            Command.create(
+                                {
+                                    "product_id": cls.product_cleaning.id,
+                                    "product_uom_qty": 200,
+                                }
+                            )
+                        ],
+                    }
+                    for supervisor in supervisors
+                ]
             )
         )
-        order.action_confirm()
-        return order
+        orders.action_confirm()
+        return orders
 
     @classmethod
     def _shift(
@@ -244,49 +194,6 @@ class ToimioJobsCommon(RefusalMixin):
         }
         vals.update(values)
         return (env or cls.env)["toimio.shift"].create(vals)
-
-    @classmethod
-    def _person(cls, name, company=None, **values):
-        return cls.env["hr.employee"].create(
-            {
-                "name": name,
-                "company_id": (company or cls.company).id,
-                "tz": "Europe/Helsinki",
-                **values,
-            }
-        )
-
-    @classmethod
-    def _engagement(cls, employee, type_, date_start, company=None, **values):
-        # The disability answer is the person's, in their work adjustments.
-        disability = values.pop("entry_disability", None)
-        if disability:
-            cls.env["toimio.work.adjustment"].create(
-                {"employee_id": employee.id, "disability": disability}
-            )
-        return cls.env["toimio.engagement"].create(
-            {
-                "employee_id": employee.id,
-                "type_id": type_.id,
-                "company_id": (company or cls.company).id,
-                "date_start": date_start,
-                "target_group": "2",
-                "state": "active",
-                **values,
-            }
-        )
-
-    @classmethod
-    def _group_change(cls, employee, day, old_group, new_group):
-        return cls.env["toimio.target.group.change"].create(
-            {
-                "employee_id": employee.id,
-                "date": day,
-                "old_group": old_group,
-                "new_group": new_group,
-                "reason": "Arvioitu valmennuksessa.",
-            }
-        )
 
     @classmethod
     def _plain_job(cls, partner, name="Kerhotilan siivous", company=None):

@@ -70,7 +70,13 @@ class EmploymentConditionCommon(ToimioJobsCase):
 
 
 @tagged("post_install", "-at_install")
-class TestEmploymentConditionUnits(EmploymentConditionCommon):
+class TestEmploymentCondition(DatabaseRuleMixin, EmploymentConditionCommon):
+    """Units (the person-months counted), status (the forecast and the
+    reminder), rules (what a condition may be, and who keeps it) and the
+    quarterly report, in one world."""
+
+    # Units: the person-months counted.
+
     def test_month_boundary(self):
         # 30.1. 4 h + 31.1. 4 h = 8 h in January: one unit. 1.2. 4 h: none.
         self._done(self.eero, "2026-01-30", 4)
@@ -180,9 +186,8 @@ class TestEmploymentConditionUnits(EmploymentConditionCommon):
         self.env.invalidate_all()
         self.assertEqual(self._units(self.condition), {})
 
+    # Status: the forecast and the reminder.
 
-@tagged("post_install", "-at_install")
-class TestEmploymentConditionStatus(EmploymentConditionCommon):
     def test_forecast_and_status(self):
         self.condition.required_person_months = 4
         self._done(self.eero, "2026-01-12", 8)
@@ -213,9 +218,8 @@ class TestEmploymentConditionStatus(EmploymentConditionCommon):
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.admin)
 
+    # Rules: what a condition may be, and who keeps it.
 
-@tagged("post_install", "-at_install")
-class TestEmploymentConditionRules(DatabaseRuleMixin, EmploymentConditionCommon):
     def _values(self, **values):
         return {
             "name": "Uusi sopimus",
@@ -327,9 +331,8 @@ class TestEmploymentConditionRules(DatabaseRuleMixin, EmploymentConditionCommon)
             .search([])
         )
 
+    # Report: the quarterly report.
 
-@tagged("post_install", "-at_install")
-class TestEmploymentConditionReport(EmploymentConditionCommon):
     def test_quarterly_report_frozen_when_confirmed(self):
         self._done(self.eero, "2026-01-12", 8)
         self._done(self.kalle, "2026-02-09", 8)

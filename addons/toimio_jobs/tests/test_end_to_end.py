@@ -13,6 +13,8 @@ class TestEndToEnd(ToimioJobsCase):
     """Plan a team's week, stop what the law forbids, show it to the members,
     record the week, invoice the customer once."""
 
+    _load_chart = True
+
     @freeze_time("2026-02-27 12:00:00")
     def test_week_from_plan_to_invoice(self):
         Shift = self.env["toimio.shift"].with_user(self.supervisor)

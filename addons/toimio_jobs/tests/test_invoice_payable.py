@@ -28,6 +28,8 @@ class TestInvoicePayable(ToimioJobsCase):
     pay and to which account: service period, due date, IBAN, in the PDF and
     in the Peppol BIS 3 UBL."""
 
+    _load_chart = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

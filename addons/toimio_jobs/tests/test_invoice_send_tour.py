@@ -47,6 +47,8 @@ class InvoiceSendMixin:
 
 @tagged("post_install", "-at_install")
 class TestInvoiceSendTour(InvoiceSendMixin, ToimioJobsCommon, HttpCase):
+    _load_chart = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -19,7 +19,8 @@ REFUSED = "cannot set “State” on Shift: the system sets them"
 
 @tagged("post_install", "-at_install")
 class TestShiftManagedFields(ToimioJobsCase):
-    """As a supervisor: the lowest role that writes shifts."""
+    """As a supervisor: the lowest role that writes shifts; the timesheet line
+    as an administrator."""
 
     def setUp(self):
         super().setUp()
@@ -77,26 +78,18 @@ class TestShiftManagedFields(ToimioJobsCase):
         self.assertEqual(copy.state, "planned")
         self.assertFalse(self._lines(copy))
 
+    # The timesheet line of a recorded shift is the shift's own: nobody links
+    # another line to a shift, nor changes the line's hours with a context key.
 
-@tagged("post_install", "-at_install")
-class TestTimesheetLinkManaged(ToimioJobsCase):
-    """The timesheet line of a recorded shift is the shift's own: nobody
-    links another line to a shift, nor changes the line's hours with a
-    context key."""
-
-    def setUp(self):
-        super().setUp()
-        self.shift = self._shift()
-        self.shift.action_done()
-        self.line = (
-            self.env["account.analytic.line"]
-            .sudo()
-            .search([("toimio_shift_id", "=", self.shift.id)])
-        )
-        self.timesheet_user = self.admin
+    def _recorded(self):
+        """A shift recorded done the next day and its timesheet line."""
+        shift = self._shift(day="2026-03-03")
+        shift.action_done()
+        return shift, self._lines(shift)
 
     def test_no_line_is_linked_to_a_shift_from_outside(self):
-        Line = self.env["account.analytic.line"].with_user(self.timesheet_user)
+        self._recorded()
+        Line = self.env["account.analytic.line"].with_user(self.admin)
         with self.assertRefused(AccessError, "cannot set “Shift” on"):
             Line.create(
                 {
@@ -110,25 +103,26 @@ class TestTimesheetLinkManaged(ToimioJobsCase):
             )
 
     def test_the_shift_link_of_a_line_cannot_be_moved(self):
+        _shift, line = self._recorded()
         other = self._shift(day="2026-03-04")
         with self.assertRefused(AccessError, "cannot set “Shift” on"):
-            self.line.with_user(self.timesheet_user).write(
-                {"toimio_shift_id": other.id}
-            )
+            line.with_user(self.admin).write({"toimio_shift_id": other.id})
 
     def test_the_old_context_key_no_longer_opens_the_line(self):
         """``toimio_shift_sync`` was a plain context key: any client could send
         it to change a shift's billed hours."""
+        _shift, line = self._recorded()
         with self.assertRefused(UserError, "comes from the shift"):
-            self.line.with_user(self.timesheet_user).with_context(
-                toimio_shift_sync=True
-            ).write({"unit_amount": 12})
-        self.assertEqual(self.line.unit_amount, 4.0)
+            line.with_user(self.admin).with_context(toimio_shift_sync=True).write(
+                {"unit_amount": 12}
+            )
+        self.assertEqual(line.unit_amount, 4.0)
 
     def test_timesheet_lines_are_not_written_through_the_shift(self):
+        shift, line = self._recorded()
         with self.assertRefused(AccessError, "cannot set “Timesheet lines” on Shift"):
-            self.shift.with_user(self.admin).write(
-                {"timesheet_ids": [Command.unlink(self.line.id)]}
+            shift.with_user(self.admin).write(
+                {"timesheet_ids": [Command.unlink(line.id)]}
             )
 
 

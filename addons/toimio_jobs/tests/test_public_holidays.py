@@ -8,8 +8,10 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.toimio_members.tests.common import HELSINKI
+
 from ..models.holiday_dates import easter_sunday
-from .common import HELSINKI, ToimioJobsCase
+from .common import ToimioJobsCase
 
 
 @tagged("post_install", "-at_install")

@@ -8,6 +8,8 @@ from .common import ToimioJobsCase, local_to_utc
 
 @tagged("post_install", "-at_install")
 class TestShiftInvoicing(ToimioJobsCase):
+    _load_chart = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -127,14 +127,7 @@ class TestShiftPlanning(ToimioJobsCase):
                 {"shift_id": shift.id, "weeks": 0}
             )
 
-
-@tagged("post_install", "-at_install")
-class TestShiftNotifications(ToimioJobsCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # The members' texts ("ma 9.3. klo 8–12") as a Finnish reader sees them.
-        cls.env["res.lang"]._activate_lang("fi_FI")
+    # Notifications: the member hears of planned, moved and cancelled shifts.
 
     def _mails(self):
         return (

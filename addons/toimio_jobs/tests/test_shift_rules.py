@@ -2,13 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools import SQL
+
+from odoo.addons.toimio_members.tests.concurrency import DatabaseRuleMixin
 
 from ..models import shift_rules
 from .common import ToimioJobsCase, local_to_utc
 
 
 @tagged("post_install", "-at_install")
-class TestShiftRules(ToimioJobsCase):
+class TestShiftRules(DatabaseRuleMixin, ToimioJobsCase):
     """Every hard check: the message names the person, the date and the rule."""
 
     def test_plain_rules_module(self):
@@ -257,3 +260,40 @@ class TestShiftRules(ToimioJobsCase):
         form.stop = local_to_utc("2026-03-02", 11)
         with self.assertRaisesRegex(ValidationError, "overlaps"):
             form.save()
+
+    def test_overlap_refused_by_the_database(self):
+        """Past the Python check (an SQL update), the database still refuses
+        an overlap, with the rule's message; back to back, cancelled and
+        absent shifts are no overlap."""
+        first = self._shift(start=8, stop=12)
+        second = self._shift(start=12, stop=16)
+        cancelled = self._shift(start=16, stop=17)
+        cancelled.action_cancel()
+        self.env.flush_all()
+        # A cancelled shift at the same time is no overlap.
+        self.env.cr.execute(
+            SQL(
+                "UPDATE toimio_shift SET start = %s, stop = %s WHERE id = %s;"
+                "SET CONSTRAINTS toimio_shift_no_overlap_excl IMMEDIATE;"
+                "SET CONSTRAINTS toimio_shift_no_overlap_excl DEFERRED",
+                first.start,
+                first.stop,
+                cancelled.id,
+            ),
+        )
+
+        def move():
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE toimio_shift SET start = %s WHERE id = %s",
+                    first.start,
+                    second.id,
+                ),
+            )
+
+        self.assertDatabaseRefuses(
+            "toimio_shift_no_overlap_excl",
+            move,
+            "The person already has a shift at this time (rule: no overlapping "
+            "shifts). Move one of them.",
+        )

@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 24, item 11: what the supervisor picks and reads on a shift and a
 job. The person picker offers the people with an engagement running on the
-shift's day in the job's company; a job's deadline reads as a day."""
+shift's day in the job's company; a job's deadline reads as a day. Toimio's
+order list starts with the cooperative's orders, the ones with a work
+supervisor; other orders of the database (such as Odoo's own demo customers)
+are one removed filter away (issue 15, item 11)."""
 
 from datetime import date
 
@@ -71,3 +74,22 @@ class TestSupervisorPickers(ToimioJobsCase):
             ".//div[@id='date_deadline_and_recurring_task']/field[@name='date_deadline']"
         )
         self.assertEqual(node.get("widget"), "date")
+
+    def test_order_list_starts_with_supervised_orders(self):
+        action = self.env.ref("toimio_jobs.sale_order_action_customer_orders")
+        context = safe_eval(action.context)
+        self.assertEqual(context.get("search_default_toimio_supervised"), 1)
+        arch = (
+            self.env["sale.order"]
+            .with_user(self.admin)
+            .get_views([(False, "search")])["views"]["search"]["arch"]
+        )
+        node = etree.fromstring(arch).xpath("//filter[@name='toimio_supervised']")[0]
+        other = self.env["sale.order"].create(
+            {"partner_id": self.customer.id, "company_id": self.company.id}
+        )
+        found = self.env["sale.order"].search(
+            safe_eval(node.get("domain"))
+            + [("id", "in", (self.order | self.order_b | other).ids)]
+        )
+        self.assertEqual(found, self.order | self.order_b)

@@ -2,14 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
 from odoo import fields
-from odoo.tests import Form, new_test_user
+from odoo.tests import Form
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 
-from .helpers import RefusalMixin
+from .common import ToimioFactoryMixin
 
 
-class ToimioMemberRegisterCase(RefusalMixin, AccountTestInvoicingCommon):
+class ToimioMemberRegisterCase(ToimioFactoryMixin, AccountTestInvoicingCommon):
     """A cooperative with a chart of accounts, its users and share types.
 
     The second company (also with accounts) and its administrator test that
@@ -29,28 +29,20 @@ class ToimioMemberRegisterCase(RefusalMixin, AccountTestInvoicingCommon):
             }
         )
         cls.other_company = cls.setup_other_company(name="Toinen osuuskunta")["company"]
-        context = {
-            "company_id": cls.cooperative.id,
-            "company_ids": cls.cooperative.ids,
-        }
-        cls.admin = new_test_user(
-            cls.env, "reg_admin", groups="toimio_members.group_toimio_admin", **context
-        )
-        cls.supervisor = new_test_user(
-            cls.env,
-            "reg_supervisor",
-            groups="toimio_members.group_toimio_supervisor",
-            **context,
-        )
-        cls.coach = new_test_user(
-            cls.env, "reg_coach", groups="toimio_members.group_toimio_coach", **context
-        )
-        cls.other_admin = new_test_user(
-            cls.env,
-            "reg_other_admin",
-            groups="toimio_members.group_toimio_admin",
-            company_id=cls.other_company.id,
-            company_ids=cls.other_company.ids,
+        admin = "toimio_members.group_toimio_admin"
+        cls.admin, cls.supervisor, cls.coach, cls.other_admin = cls._users(
+            {
+                "reg_admin": {"groups": admin},
+                "reg_supervisor": {"groups": "toimio_members.group_toimio_supervisor"},
+                "reg_coach": {"groups": "toimio_members.group_toimio_coach"},
+                "reg_other_admin": {
+                    "groups": admin,
+                    "company_id": cls.other_company.id,
+                    "company_ids": cls.other_company.ids,
+                },
+            },
+            company_id=cls.cooperative.id,
+            company_ids=cls.cooperative.ids,
         )
         cls.share_type = (
             cls.env["toimio.share.type"]

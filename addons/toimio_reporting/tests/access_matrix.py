@@ -99,15 +99,22 @@ class AccessMatrixWorld(ToimioJobsCommon):
     def setup_access_world(cls):
         cls.setup_toimio_jobs()
         env = cls.env
-        cls.coach_b = cls._matrix_user("t_coach_b", "toimio_members.group_toimio_coach")
-        cls.employee_user = cls._matrix_user("t_employee", "base.group_user")
         cls.other_company = env["res.company"].create(
             {"name": "Toinen osuuskunta", "toimio_legal_form": "cooperative"}
         )
-        cls.other_admin = cls._matrix_user(
-            "t_other_admin",
-            "toimio_members.group_toimio_admin",
-            company=cls.other_company,
+        cls.coach_b, cls.employee_user, cls.other_admin = cls._users(
+            {
+                "t_coach_b": {"groups": "toimio_members.group_toimio_coach"},
+                "t_employee": {"groups": "base.group_user"},
+                "t_other_admin": {
+                    "groups": "toimio_members.group_toimio_admin",
+                    "company_id": cls.other_company.id,
+                    "company_ids": cls.other_company.ids,
+                },
+            },
+            company_id=cls.company.id,
+            company_ids=(cls.company | cls.foundation).ids,
+            tz="Europe/Helsinki",
         )
         cls.role_users = {
             "member": cls.member_user,
@@ -289,22 +296,6 @@ class AccessMatrixWorld(ToimioJobsCommon):
             )
         cls.people._toimio_ensure_ical_token()
         cls.env.flush_all()
-
-    @classmethod
-    def _matrix_user(cls, login, groups, company=None):
-        from odoo.tests import new_test_user
-
-        values = (
-            {"company_id": company.id, "company_ids": company.ids}
-            if company
-            else {
-                "company_id": cls.company.id,
-                "company_ids": (cls.company | cls.foundation).ids,
-            }
-        )
-        return new_test_user(
-            cls.env, login, groups=groups, tz="Europe/Helsinki", **values
-        )
 
     @classmethod
     def role_env(cls, user):

@@ -68,59 +68,6 @@ def _names(records):
     return sorted(records.sudo().mapped("display_name"))
 
 
-class AccessMatrixCase(AccessMatrixWorld, TransactionCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.setup_access_world()
-        cls.policy_rows = load_policy(cls.env)
-        cls.policy = index_policy(cls.policy_rows)
-        cls.checks = Counter()
-
-    @classmethod
-    def tearDownClass(cls):
-        if cls.checks:
-            _logger.info(
-                "Access matrix %s: %s checks (%s)",
-                cls.__name__,
-                sum(cls.checks.values()),
-                ", ".join(f"{door} {n}" for door, n in sorted(cls.checks.items())),
-            )
-        super().tearDownClass()
-
-    # -- running one door -----------------------------------------------------
-
-    def _door(self, label, door, allowed, call, check=None, refused=REFUSED, on=None):
-        """Call ``call`` and assert it is refused (``allowed`` false) or not
-        refused and, then, that ``check(result)`` holds. Nothing is written:
-        the call runs in a savepoint that is rolled back afterwards."""
-        self.checks[door] += 1
-        label = f"{label} {door}" + (f" on {on.display_name}" if on else "")
-        with self.subTest(label):
-            savepoint = self.env.cr.savepoint()
-            try:
-                result = call()
-            except refused as error:
-                if allowed:
-                    self.fail(f"{label}: refused, the policy allows it ({error})")
-                return
-            except (UserError, ValidationError) as error:
-                # The door opened and a business rule stopped the call.
-                if not allowed:
-                    self.fail(f"{label}: not refused by access control ({error})")
-                return
-            finally:
-                savepoint.close(rollback=True)
-                self.env.invalidate_all()
-            if not allowed:
-                self.fail(f"{label}: open, the policy refuses it (got {result!r:.300})")
-            if check:
-                check(result)
-
-    def _world(self, model):
-        return self.env[model].sudo().search([], order="id")
-
-
 def withheld(result, what):
     """``result`` if it shows something, else the refusal it amounts to."""
     if not result:
@@ -207,8 +154,62 @@ class TestAccessPolicyComplete(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestAccessMatrixRecords(AccessMatrixCase):
-    """Record doors of every Toimio model, for every role, on the world's rows."""
+class TestAccessMatrix(AccessMatrixWorld, TransactionCase):
+    """Every door of every Toimio model and restricted field group, for every
+    role, on the world's rows (one world for both)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_access_world()
+        cls.policy_rows = load_policy(cls.env)
+        cls.policy = index_policy(cls.policy_rows)
+        cls.checks = Counter()
+
+    @classmethod
+    def tearDownClass(cls):
+        if cls.checks:
+            _logger.info(
+                "Access matrix %s: %s checks (%s)",
+                cls.__name__,
+                sum(cls.checks.values()),
+                ", ".join(f"{door} {n}" for door, n in sorted(cls.checks.items())),
+            )
+        super().tearDownClass()
+
+    # -- running one door -----------------------------------------------------
+
+    def _door(self, label, door, allowed, call, check=None, refused=REFUSED, on=None):
+        """Call ``call`` and assert it is refused (``allowed`` false) or not
+        refused and, then, that ``check(result)`` holds. Nothing is written:
+        the call runs in a savepoint that is rolled back afterwards."""
+        self.checks[door] += 1
+        label = f"{label} {door}" + (f" on {on.display_name}" if on else "")
+        with self.subTest(label):
+            savepoint = self.env.cr.savepoint()
+            try:
+                result = call()
+            except refused as error:
+                if allowed:
+                    self.fail(f"{label}: refused, the policy allows it ({error})")
+                return
+            except (UserError, ValidationError) as error:
+                # The door opened and a business rule stopped the call.
+                if not allowed:
+                    self.fail(f"{label}: not refused by access control ({error})")
+                return
+            finally:
+                savepoint.close(rollback=True)
+                self.env.invalidate_all()
+            if not allowed:
+                self.fail(f"{label}: open, the policy refuses it (got {result!r:.300})")
+            if check:
+                check(result)
+
+    def _world(self, model):
+        return self.env[model].sudo().search([], order="id")
+
+    # Record doors of every Toimio model, for every role, on the world's rows.
 
     def test_record_doors(self):
         models = sorted(
@@ -459,12 +460,9 @@ class TestAccessMatrixRecords(AccessMatrixCase):
                 return field.name
         return None
 
-
-@tagged("post_install", "-at_install")
-class TestAccessMatrixFields(AccessMatrixCase):
-    """Restricted field groups: read, a domain on them, an order on them,
-    grouping by them, export and write, on the rows the policy allows and
-    nowhere else."""
+    # Restricted field groups: read, a domain on them, an order on them,
+    # grouping by them, export and write, on the rows the policy allows and
+    # nowhere else.
 
     def test_restricted_fields(self):
         groups = sorted(key for key in self.policy if key[1] != RECORD)

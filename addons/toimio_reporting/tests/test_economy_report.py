@@ -25,6 +25,8 @@ class TestEconomyReport(ToimioReportingCase):
     received 1 000 €, at risk 2 470 €; compensations 18 €.
     """
 
+    _load_chart = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

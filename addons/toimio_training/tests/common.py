@@ -4,19 +4,19 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo.tests import new_test_user
-
-from odoo.addons.toimio_members.tests.helpers import RefusalMixin
+from odoo.addons.toimio_members.tests.common import ToimioFactoryMixin
 
 COACH = "toimio_members.group_toimio_coach"
 SUPERVISOR = "toimio_members.group_toimio_supervisor"
 ADMIN = "toimio_members.group_toimio_admin"
 
 
-class ToimioTrainingMixin(RefusalMixin):
+class ToimioTrainingMixin(ToimioFactoryMixin):
     """People, users of every role and a coaching plan; shared by ORM and HTTP
     tests. Never relies on demo data (seeded skills and the questionnaire are
     data, not demo)."""
+
+    _engagement_values = {"target_group": "2", "state": "active"}
 
     @classmethod
     def _setup_training(cls):
@@ -36,26 +36,34 @@ class ToimioTrainingMixin(RefusalMixin):
         cls.other_company = cls.env["res.company"].create(
             {"name": "Toinen osuuskunta", "toimio_legal_form": "cooperative"}
         )
-        both = (cls.cooperative | cls.foundation).ids
-        ctx = {"company_id": cls.cooperative.id, "company_ids": both}
-        cls.coach_a = new_test_user(cls.env, "t_coach_a", groups=COACH, **ctx)
-        cls.coach_b = new_test_user(cls.env, "t_coach_b", groups=COACH, **ctx)
-        cls.supervisor = new_test_user(
-            cls.env, "t_supervisor", groups=SUPERVISOR, **ctx
+        cls.company = cls.cooperative
+        (
+            cls.coach_a,
+            cls.coach_b,
+            cls.supervisor,
+            cls.admin,
+            cls.other_admin,
+        ) = cls._users(
+            {
+                "t_coach_a": {"groups": COACH},
+                "t_coach_b": {"groups": COACH},
+                "t_supervisor": {"groups": SUPERVISOR},
+                "t_toimio_admin": {"groups": ADMIN},
+                "t_other_admin": {
+                    "groups": ADMIN,
+                    "company_id": cls.other_company.id,
+                    "company_ids": cls.other_company.ids,
+                },
+            },
+            company_id=cls.cooperative.id,
+            company_ids=(cls.cooperative | cls.foundation).ids,
         )
-        cls.admin = new_test_user(cls.env, "t_toimio_admin", groups=ADMIN, **ctx)
-        cls.other_admin = new_test_user(
-            cls.env,
-            "t_other_admin",
-            groups=ADMIN,
-            company_id=cls.other_company.id,
-            company_ids=cls.other_company.ids,
-        )
-        cls.member_a = new_test_user(
-            cls.env, "t_member_a", groups="base.group_portal", name="Aino Jäsen"
-        )
-        cls.member_b = new_test_user(
-            cls.env, "t_member_b", groups="base.group_portal", name="Eero Jäsen"
+        cls.member_a, cls.member_b = cls._users(
+            {
+                "t_member_a": {"name": "Aino Jäsen"},
+                "t_member_b": {"name": "Eero Jäsen"},
+            },
+            groups="base.group_portal",
         )
         Employee = cls.env["hr.employee"]
         cls.aino = Employee.create(
@@ -74,32 +82,22 @@ class ToimioTrainingMixin(RefusalMixin):
                 "toimio_coach_id": cls.coach_b.id,
             }
         )
+        cls.type_employment = cls.env.ref("toimio_members.engagement_type_employment")
         cls.type_rehab = cls.env.ref("toimio_members.engagement_type_rehab")
         cls.type_work_trial = cls.env.ref("toimio_members.engagement_type_work_trial")
-        cls.engagement_aino = cls._engagement(cls.aino, cls.type_rehab, cls.foundation)
+        start = cls.today - timedelta(days=30)
+        end = start + relativedelta(months=5)
+        cls.engagement_aino = cls._engagement(
+            cls.aino, cls.type_rehab, start, cls.foundation, date_end=end
+        )
         cls.engagement_eero = cls._engagement(
-            cls.eero, cls.type_work_trial, cls.cooperative
+            cls.eero, cls.type_work_trial, start, cls.cooperative, date_end=end
         )
         cls.survey = cls.env.ref("toimio_training.survey_self_assessment")
         cls.domains = {
             code: cls.env.ref(f"toimio_training.assessment_domain_{code}")
             for code in ("health", "skills", "motivation", "life", "community")
         }
-
-    @classmethod
-    def _engagement(cls, employee, type_, company):
-        start = cls.today - timedelta(days=30)
-        return cls.env["toimio.engagement"].create(
-            {
-                "employee_id": employee.id,
-                "type_id": type_.id,
-                "company_id": company.id,
-                "date_start": start,
-                "date_end": start + relativedelta(months=5),
-                "target_group": "2",
-                "state": "active",
-            }
-        )
 
     @classmethod
     def _plan(cls, engagement, coach, state="draft", **values):

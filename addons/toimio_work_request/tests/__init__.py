@@ -17,6 +17,5 @@ from . import test_work_request_supervisor_phone
 from . import test_work_request_phone_tour
 from . import test_work_request_portal_pages
 from . import test_work_request_employment_condition
-from . import test_work_request_transitions
 from . import test_work_request_portal_refused
 from . import test_work_request_period_sv

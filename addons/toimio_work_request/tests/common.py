@@ -1,7 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
-from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
 from odoo.addons.toimio_jobs.tests.common import ToimioJobsCommon
@@ -41,23 +40,34 @@ class WorkRequestCommon(ToimioJobsCommon):
         cls.customer.with_company(
             cls.company
         ).property_product_pricelist = cls.pricelist
-        cls.unit_school, cls.user_school = cls._make_contact(
-            cls.customer, "Kaisa Koulu", "t_school", toimio_buyer_reference="KP-100"
-        )
-        cls.unit_library, cls.user_library = cls._make_contact(
-            cls.customer, "Kalle Kirjasto", "t_library", toimio_buyer_reference="KP-200"
-        )
-        cls.purchasing, cls.user_purchasing = cls._make_contact(
-            cls.customer,
-            "Hanna Hankinta",
-            "t_purchasing",
-            toimio_purchasing_contact=True,
-        )
         cls.other_customer = cls.env["res.partner"].create(
             {"name": "Naapurikunta", "is_company": True}
         )
-        cls.other_unit, cls.user_other = cls._make_contact(
-            cls.other_customer, "Olli Naapuri", "t_other"
+        (
+            (cls.unit_school, cls.user_school),
+            (cls.unit_library, cls.user_library),
+            (cls.purchasing, cls.user_purchasing),
+            (cls.other_unit, cls.user_other),
+        ) = cls._make_contacts(
+            (
+                cls.customer,
+                "Kaisa Koulu",
+                "t_school",
+                {"toimio_buyer_reference": "KP-100"},
+            ),
+            (
+                cls.customer,
+                "Kalle Kirjasto",
+                "t_library",
+                {"toimio_buyer_reference": "KP-200"},
+            ),
+            (
+                cls.customer,
+                "Hanna Hankinta",
+                "t_purchasing",
+                {"toimio_purchasing_contact": True},
+            ),
+            (cls.other_customer, "Olli Naapuri", "t_other", {}),
         )
 
     @classmethod
@@ -65,26 +75,40 @@ class WorkRequestCommon(ToimioJobsCommon):
         """A contact of ``customer`` (a unit or its purchasing contact) and
         their portal user in the cooperative: (partner, user). Mail goes to
         <login>@example.com unless ``values`` give the email."""
-        partner = cls.env["res.partner"].create(
-            {
-                "name": name,
-                "parent_id": customer.id,
-                "email": f"{login}@example.com",
-                **values,
-            }
+        return cls._make_contacts((customer, name, login, values))[0]
+
+    @classmethod
+    def _make_contacts(cls, *contacts):
+        """``_make_contact`` of each (customer, name, login, values), the
+        partners in one batch and the users in another."""
+        partners = cls.env["res.partner"].create(
+            [
+                {
+                    "name": name,
+                    "parent_id": customer.id,
+                    "email": f"{login}@example.com",
+                    **values,
+                }
+                for customer, name, login, values in contacts
+            ]
         )
-        user = new_test_user(
-            cls.env,
-            login,
+        users = cls._users(
+            {
+                login: {
+                    "partner_id": partner.id,
+                    "name": partner.name,
+                    "email": partner.email,
+                }
+                for (_customer, _name, login, _values), partner in zip(
+                    contacts, partners, strict=True
+                )
+            },
             groups="base.group_portal",
-            partner_id=partner.id,
-            name=name,
-            email=partner.email,
             company_id=cls.company.id,
             company_ids=cls.company.ids,
             tz="Europe/Helsinki",
         )
-        return partner, user
+        return list(zip(partners, users, strict=True))
 
     @staticmethod
     def _as(user, records):

@@ -18,6 +18,8 @@ class TestWorkRequestDoors(WorkRequestCommon, HttpCase):
     """The issue's attacks, with real logins: a supervisor over JSON-RPC, the
     units and the purchasing contact on the portal."""
 
+    _load_chart = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -3,12 +3,14 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.toimio_members.tests.state_machine import StateMachineCaseMixin
+
 from ..models.toimio_work_request import STATE_MAIL_DELAY_PARAM, state_from_work
 from .common import WorkRequestCase
 
 
 @tagged("post_install", "-at_install")
-class TestWorkRequestFlow(WorkRequestCase):
+class TestWorkRequestFlow(StateMachineCaseMixin, WorkRequestCase):
     """new → accepted → scheduled → done → invoiced, rejected, cancelled."""
 
     def _mails_to(self, request, partner):
@@ -92,18 +94,6 @@ class TestWorkRequestFlow(WorkRequestCase):
             )
         )
 
-    def test_invoice_posted_makes_it_invoiced(self):
-        request = self._request()
-        request.with_user(self.supervisor).action_accept()
-        self._shift(task=request.task_id).action_done()
-        invoice = request.order_id.with_user(self.admin)._create_invoices()
-        self.assertEqual(request.state, "done", "a draft invoice is not yet sent")
-        invoice.action_post()
-        self.assertEqual(request.state, "invoiced")
-        self.assertEqual(request.invoice_ids, invoice)
-        invoice.button_draft()
-        self.assertEqual(request.state, "done")
-
     def test_reject_needs_a_reason_and_mails_it(self):
         request = self._request()
         wizard = Form(
@@ -168,3 +158,16 @@ class TestWorkRequestFlow(WorkRequestCase):
         self.customer.toimio_invoice_per_buyer_reference = True
         with self.assertRaisesRegex(ValidationError, "invoiced per buyer reference"):
             self._request(partner=self.purchasing)
+
+    # Every state change the transition table does not allow is refused
+    # (toimio.state.machine.mixin), with one message.
+
+    def test_forbidden_transitions_refused(self):
+        self.assertTransitionsRefused(
+            self._request().with_user(self.supervisor),
+            {
+                "accept": lambda r: r.action_accept(),
+                "reject": lambda r: r.action_reject(),
+                "cancel": lambda r: r.action_cancel(),
+            },
+        )

@@ -11,6 +11,8 @@ class TestWorkRequestInvoicePrivacy(WorkRequestCommon, HttpCase):
     a unit's contact sees its number and state on their request, not the
     invoice itself; an invoice of their own requests only they open."""
 
+    _load_chart = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -15,7 +15,10 @@ NS = {
 @tagged("post_install", "-at_install")
 class TestWorkRequestInvoicing(WorkRequestCase):
     """The customer's invoice groups done hours by request and carries each
-    unit's buyer reference in the Peppol BIS 3 UBL."""
+    unit's buyer reference in the Peppol BIS 3 UBL; its posting makes the
+    request invoiced."""
+
+    _load_chart = True
 
     @classmethod
     def setUpClass(cls):
@@ -42,6 +45,18 @@ class TestWorkRequestInvoicing(WorkRequestCase):
             employee=self.eero, task=library.task_id, start=8.0, stop=11.0
         ).action_done()
         return school, library
+
+    def test_invoice_posted_makes_it_invoiced(self):
+        request = self._request()
+        request.with_user(self.supervisor).action_accept()
+        self._shift(task=request.task_id).action_done()
+        invoice = request.order_id.with_user(self.admin)._create_invoices()
+        self.assertEqual(request.state, "done", "a draft invoice is not yet sent")
+        invoice.action_post()
+        self.assertEqual(request.state, "invoiced")
+        self.assertEqual(request.invoice_ids, invoice)
+        invoice.button_draft()
+        self.assertEqual(request.state, "done")
 
     def _ubl(self, invoice):
         self.env["account.move.send"]._generate_and_send_invoices(

@@ -13,6 +13,8 @@ class TestWorkRequestTour(WorkRequestCommon, HttpCase):
     invoiced with its invoice. Every step is a click in the browser, as the
     role that does it; the states are checked in between."""
 
+    _load_chart = True
+
     browser_size = "360x740"
     touch_enabled = True
 
