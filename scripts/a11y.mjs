@@ -6,8 +6,9 @@
 // injects axe-core (npm package, node_modules/) and prints one JSON object:
 // {violations: [...], scrollWidth, keyboard: [...focusable labels in tab order]}.
 // Uses Debian's chromium (/usr/bin/chromium, or $CHROMIUM); no browser download.
-import { createRequire } from "node:module";
+/* eslint-disable no-process-env -- a command-line script: $CHROMIUM chooses the browser */
 import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");

@@ -4,6 +4,7 @@
 //
 // e.g. node scripts/screenshots.mjs http://127.0.0.1:8170 admin admin \
 //        docs/screenshots/engagements.png "/odoo/action-toimio_members.toimio_engagement_action"
+/* eslint-disable no-process-env -- a command-line script: $CHROMIUM and $CLICK configure it */
 import { chromium } from "playwright-core";
 
 const [base, login, password, out, path, size = "1280x800"] = process.argv.slice(2);
