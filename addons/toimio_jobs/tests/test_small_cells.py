@@ -10,7 +10,7 @@ import random
 
 from odoo.tests import BaseCase, tagged
 
-from ..wizards.toimio_small_cells import HIDDEN, SMALL, suppress
+from ..tools.small_cells import HIDDEN, SMALL, suppress
 
 
 @tagged("post_install", "-at_install")

@@ -4,7 +4,7 @@ from odoo import fields, models
 
 from odoo.addons.toimio_members.models.toimio_engagement import TARGET_GROUPS
 
-from .toimio_small_cells import HIDDEN, SMALL
+from ..tools.small_cells import HIDDEN, SMALL
 
 SUPPRESSIONS = [
     (SMALL, "Fewer people than the smallest group shown"),

@@ -3,9 +3,9 @@
 from odoo import Command, fields, models
 from odoo.tools import SQL, format_date
 
+from ..tools.small_cells import figure_text, suppress
 from ..tools.toimio_xlsx import build_xlsx
 from .toimio_customer_impact_line import SUPPRESSIONS
-from .toimio_small_cells import figure_text, suppress
 
 
 class ToimioCustomerImpactWizard(models.TransientModel):

@@ -8,7 +8,7 @@ import random
 
 from odoo.tests import BaseCase, Form, tagged
 
-from odoo.addons.toimio_jobs.wizards.toimio_small_cells import HIDDEN, SMALL
+from odoo.addons.toimio_jobs.tools.small_cells import HIDDEN, SMALL
 
 from ..wizards.toimio_funder_small_cells import (
     COLUMNS,

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from odoo.addons.toimio_jobs.wizards.toimio_small_cells import figure_text
+from odoo.addons.toimio_jobs.tools.small_cells import figure_text
 
 from .toimio_funder_indicator_wizard import INDICATOR_CODES, SECTIONS
 from .toimio_funder_small_cells import COLUMNS

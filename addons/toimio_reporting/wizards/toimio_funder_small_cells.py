@@ -30,7 +30,7 @@ several sums with the bounds that “< 5” gives away; an exact check of those
 is a linear program, which the customer impact statement does not run
 either."""
 
-from odoo.addons.toimio_jobs.wizards.toimio_small_cells import HIDDEN, SMALL
+from odoo.addons.toimio_jobs.tools.small_cells import HIDDEN, SMALL
 
 GENDERS = ("women", "men", "other", "unknown")
 COLUMNS = GENDERS + ("total",)
