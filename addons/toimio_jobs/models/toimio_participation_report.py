@@ -1,7 +1,9 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
+
+from odoo.addons.toimio_members.tools.report_view import create_report_view
 
 from ..tools.participation import participation_days_sql
 
@@ -47,16 +49,15 @@ class ToimioParticipationReport(models.Model):
     currency_id = fields.Many2one("res.currency", readonly=True)
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
+        create_report_view(
+            self,
             SQL(
-                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s GROUP BY %s)",
-                SQL.identifier(self._table),
+                "SELECT %s FROM %s WHERE %s GROUP BY %s",
                 self._select(),
                 self._from(),
                 self._where(),
                 self._group_by(),
-            )
+            ),
         )
 
     def _select(self):

@@ -1,7 +1,9 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
+
+from odoo.addons.toimio_members.tools.report_view import create_report_view
 
 # The figures of a row, each with its value in the rows of the kinds that do
 # not have it. Every kind's SELECT lists them in this order (``_figures``).
@@ -150,14 +152,7 @@ class ToimioEconomyReport(models.Model):
     )
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
+        create_report_view(self, self._query())
 
     # The kinds of rows, each a SELECT of its own with _select_<kind>,
     # _from_<kind>, _where_<kind> (and _group_by_<kind>) hooks, in one union.

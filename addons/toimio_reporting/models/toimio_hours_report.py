@@ -1,6 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
@@ -9,6 +9,7 @@ from odoo.addons.toimio_jobs.tools.participation import (
     participation_shift_sql,
 )
 from odoo.addons.toimio_members.models.toimio_engagement import TARGET_GROUPS
+from odoo.addons.toimio_members.tools.report_view import create_report_view
 
 
 class ToimioHoursReport(models.Model):
@@ -115,15 +116,14 @@ class ToimioHoursReport(models.Model):
             "toimio_target_group_change",
             ["employee_id", "date"],
         )
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
+        create_report_view(
+            self,
             SQL(
-                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s WHERE %s)",
-                SQL.identifier(self._table),
+                "SELECT %s FROM %s WHERE %s",
                 self._select(),
                 self._from(),
                 self._where(),
-            )
+            ),
         )
 
     # No WITH clause, no sub-query in the select list: PostgreSQL then merges

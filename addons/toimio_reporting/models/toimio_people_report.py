@@ -1,6 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.toimio_members.models.toimio_engagement import (
@@ -9,6 +9,7 @@ from odoo.addons.toimio_members.models.toimio_engagement import (
     VALID_ON_FIELDS,
 )
 from odoo.addons.toimio_members.tools.figures import valid_on_sql
+from odoo.addons.toimio_members.tools.report_view import create_report_view
 
 
 class ToimioPeopleReport(models.Model):
@@ -50,14 +51,7 @@ class ToimioPeopleReport(models.Model):
     people = fields.Integer(readonly=True, aggregator="sum")
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
+        create_report_view(self, self._query())
 
     def _query(self):
         return SQL(

@@ -1,6 +1,6 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.toimio_members.models.toimio_engagement import (
@@ -18,6 +18,7 @@ from odoo.addons.toimio_members.tools.figures import (
     towards_work_sql,
     valid_on_sql,
 )
+from odoo.addons.toimio_members.tools.report_view import create_report_view
 
 
 class ToimioTransitionReport(models.Model):
@@ -108,14 +109,7 @@ class ToimioTransitionReport(models.Model):
     )
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
+        create_report_view(self, self._query())
 
     def _query(self):
         return SQL(

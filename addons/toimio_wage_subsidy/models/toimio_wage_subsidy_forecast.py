@@ -1,7 +1,9 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
+
+from odoo.addons.toimio_members.tools.report_view import create_report_view
 
 from . import toimio_wage_subsidy_rules as rules
 
@@ -66,14 +68,13 @@ class ToimioWageSubsidyForecast(models.Model):
     amount = fields.Monetary(string="Expected subsidy", readonly=True)
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
+        create_report_view(
+            self,
             SQL(
-                "CREATE OR REPLACE VIEW %s AS (SELECT %s FROM %s)",
-                SQL.identifier(self._table),
+                "SELECT %s FROM %s",
                 self._select(),
                 self._from(),
-            )
+            ),
         )
 
     def _select(self):

@@ -1,7 +1,9 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
+
+from odoo.addons.toimio_members.tools.report_view import create_report_view
 
 from . import toimio_wage_subsidy_rules as rules
 
@@ -100,14 +102,7 @@ class ToimioWageSubsidyOverview(models.Model):
     )
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
+        create_report_view(self, self._query())
 
     def _query(self):
         return SQL(

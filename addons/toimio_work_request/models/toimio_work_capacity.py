@@ -1,10 +1,11 @@
 # Copyright 2026 Toimio contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
 from odoo.addons.toimio_members.models.res_company import DEFAULT_TZ
+from odoo.addons.toimio_members.tools.report_view import create_report_view
 
 from .toimio_work_request import MAX_WINDOW_DAYS
 
@@ -89,14 +90,7 @@ class ToimioWorkCapacity(models.Model):
             )
 
     def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL(
-                "CREATE OR REPLACE VIEW %s AS (%s)",
-                SQL.identifier(self._table),
-                self._query(),
-            )
-        )
+        create_report_view(self, self._query())
 
     def _query(self):
         # Ids without a window function over all rows, so that the day of a
